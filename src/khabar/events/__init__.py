@@ -1,0 +1,1 @@
+"""Event extraction: triggers (lexicons, morphology, modality) and argument attribution."""

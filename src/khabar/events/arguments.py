@@ -1,0 +1,276 @@
+"""Who did it, and to whom: source and target of an event trigger from the sentence's structure.
+
+No offline dependency parser for Persian or Arabic ships inside a registry package (hazm's and
+stanza's parsers download models; see ../shared/docs/LIBRARIES.md), so arguments come from
+chunk-level rules over the actor mentions of a sentence:
+
+1. every actor mention gets a *case* from the role word before it (``با``/``مع``/"with" -> with,
+   ``از``/``من`` -> from, ``علیه``/``ضد`` -> against, ``بین``/``بين`` -> between, ``توسط`` -> by,
+   ``با میانجیگری``/``بوساطة`` -> mediator, ...) or after it (Persian ``را`` -> obj); the words
+   live in ``lang/<lang>/roles.json``;
+2. actors joined only by coordinators (``و``, ``،``, "and") form one *group* that shares the case
+   of its first member ("با ارمنستان و آذربایجان" are both "with");
+3. the *source* of a trigger is the unmarked group of its clause — before the trigger in
+   Persian and English (subject-object-verb / subject-verb-object), the first unmarked group
+   after a verb trigger in Arabic when none precedes it (verb-subject-object) — else a ``by``
+   group (passives), else the subject carried over from the previous sentence, else the author
+   of a memoir for a first-person verb;
+4. the *target* depends on the type: ``with``/``between`` partners for symmetric types (CONSULT,
+   AGREE, COOPERATE), then ``from``/``obj``/``to``/``against`` by a per-type preference list,
+   then the next unmarked group; a mediator becomes the source of a third-party CONSULT whose
+   targets are the parties.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from khabar.text.lexicon import PhraseMatcher
+
+__all__ = ["ActorRef", "Arguments", "RoleWords", "TriggerRef", "attribute", "role_words"]
+
+SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+
+# Which marked cases can hold the target of each type, in order of preference.
+TARGET_CASES: dict[str, tuple[str, ...]] = {
+    "CONSULT": ("with", "between", "to", "obj"),
+    "AGREE": ("with", "between", "obj", "to"),
+    "COOPERATE": ("with", "between", "to", "obj"),
+    "SUPPORT": ("obj", "to", "from", "with"),
+    "CONCEDE": ("to", "obj", "with"),
+    "AID": ("to", "obj"),
+    "RETREAT": ("from", "obj", "to", "between", "with"),
+    "REQUEST": ("from", "obj", "to", "against"),
+    "ACCUSE": ("obj", "against", "to", "from"),
+    "REJECT": ("obj", "from", "to", "against"),
+    "THREATEN": ("obj", "against", "to", "with"),
+    "PROTEST": ("against", "obj", "to"),
+    "SANCTION": ("obj", "against", "to", "with"),
+    "MOBILIZE": ("against", "to"),
+    "COERCE": ("obj", "against", "from"),
+    "ASSAULT": ("obj", "against", "to", "with", "between", "from"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRef:
+    """One actor mention, in normalised-text coordinates of the document."""
+
+    start: int
+    end: int
+    actor: dict[str, Any]
+    proclitic: str = ""  # an Arabic preposition glued to the name (ب, ل), if any
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerRef:
+    start: int
+    end: int
+    type: str
+    pos: str = "verb"  # verb | noun | compound
+    person: str | None = None  # "1sg", "1pl", "3sg", "3pl", ... when the verb shows it
+    passive: bool = False
+
+
+@dataclass(slots=True)
+class Arguments:
+    source: list[dict[str, Any]] = field(default_factory=list)
+    target: list[dict[str, Any]] = field(default_factory=list)
+    mode: str | None = None  # set when the structure decides it (third-party mediation)
+    how: str = ""  # which rule found the source, for explanations
+
+
+@dataclass(slots=True)
+class _Group:
+    members: list[ActorRef]
+    case: str | None
+    start: int
+    end: int
+
+    @property
+    def actors(self) -> list[dict[str, Any]]:
+        return [m.actor for m in self.members]
+
+
+@dataclass(frozen=True)
+class RoleWords:
+    lang: str
+    before: PhraseMatcher[str]
+    after: PhraseMatcher[str]
+    attached: dict[str, str]  # clitic letter -> case
+    coordinators: re.Pattern[str]
+    clause_break: re.Pattern[str]
+    first_person_endings: tuple[str, ...]
+
+
+@lru_cache(maxsize=8)
+def role_words(lang: str) -> RoleWords:
+    """The role-word lexicon of ``lang`` (fa, ar, en; others fall back to en)."""
+    name = lang if lang in ("fa", "ar", "en") else "en"
+    data = json.loads(
+        resources.files("khabar").joinpath(f"lang/{name}/roles.json").read_text(encoding="utf-8")
+    )
+    from khabar.text.normalize import fold
+
+    before = PhraseMatcher(
+        (w, case) for case, words in data["before"].items() for w in words
+    )
+    after = PhraseMatcher((w, case) for case, words in data.get("after", {}).items() for w in words)
+    attached = {fold(w): case for case, words in data.get("attached", {}).items() for w in words}
+    coords = "|".join(re.escape(fold(w)) for w in data["coordinators"])
+    breaks = "|".join(
+        re.escape(fold(w)) if not fold(w).isalpha() else rf"(?<!\w){re.escape(fold(w))}(?!\w)"
+        for w in data["clause_breaks"]
+    )
+    return RoleWords(
+        lang=name,
+        before=before,
+        after=after,
+        attached=attached,
+        coordinators=re.compile(rf"^\s*(?:{coords})(?:\s|{coords})*$"),
+        clause_break=re.compile(breaks),
+        first_person_endings=tuple(data.get("first_person_endings", [])),
+    )
+
+
+def _case_before(text: str, lo: int, start: int, words: RoleWords) -> str | None:
+    """The role word that ends right before ``start`` (only spaces between), if any."""
+    window = text[max(lo, start - 40) : start]
+    stripped = window.rstrip()
+    if not stripped:
+        return None
+    best: tuple[int, str] | None = None
+    for m in words.before.finditer(stripped):
+        if m.end == len(stripped) and (best is None or m.start < best[0]):
+            best = (m.start, m.values[0])
+    return best[1] if best else None
+
+
+def _case_after(text: str, end: int, hi: int, words: RoleWords) -> str | None:
+    window = text[end : min(hi, end + 12)]
+    stripped = window.lstrip()
+    offset = len(window) - len(stripped)
+    for m in words.after.finditer(stripped):
+        if m.start == 0 and offset <= 2:
+            return m.values[0]
+    return None
+
+
+def _groups(text: str, lo: int, hi: int, actors: list[ActorRef], words: RoleWords) -> list[_Group]:
+    groups: list[_Group] = []
+    for ref in sorted(actors, key=lambda a: a.start):
+        case = _case_before(text, lo, ref.start, words)
+        glued_and = ref.proclitic.startswith("و")  # Arabic "والأردن": و glued to the name
+        clitic = ref.proclitic.lstrip("وف")[:1]
+        if case is None and clitic:
+            case = words.attached.get(clitic)
+        gap = text[groups[-1].end : ref.start] if groups else ""
+        if groups and (words.coordinators.match(gap) or (glued_and and not gap.strip())):
+            last = groups[-1]
+            last.members.append(ref)
+            last.end = ref.end
+            if last.case is None and (after := _case_after(text, ref.end, hi, words)):
+                last.case = after
+            continue
+        if case is None:
+            case = _case_after(text, ref.end, hi, words)
+        groups.append(_Group([ref], case, ref.start, ref.end))
+    return groups
+
+
+def _clause(text: str, lo: int, hi: int, pos: int, words: RoleWords) -> tuple[int, int]:
+    start, end = lo, hi
+    for m in words.clause_break.finditer(text, lo, hi):
+        if m.end() <= pos:
+            start = m.end()
+        elif m.start() >= pos:
+            end = m.start()
+            break
+    return start, end
+
+
+def attribute(
+    text: str,
+    sentence: tuple[int, int],
+    actors: list[ActorRef],
+    trigger: TriggerRef,
+    lang: str,
+    *,
+    carried_subject: list[dict[str, Any]] | None = None,
+    author: dict[str, Any] | None = None,
+    host: dict[str, Any] | None = None,
+) -> Arguments:
+    """Source and target of ``trigger`` in the sentence ``text[sentence[0]:sentence[1]]``."""
+    words = role_words(lang)
+    lo, hi = sentence
+    c_lo, c_hi = _clause(text, lo, hi, trigger.start, words)
+    in_sentence = [a for a in actors if a.start >= lo and a.end <= hi
+                   and not (a.start < trigger.end and trigger.start < a.end)]
+    groups = _groups(text, lo, hi, in_sentence, words)
+    clause = [g for g in groups if g.start >= c_lo and g.end <= c_hi]
+    args = Arguments()
+
+    unmarked = [g for g in clause if g.case is None]
+    before = [g for g in unmarked if g.end <= trigger.start]
+    after = [g for g in unmarked if g.start >= trigger.end]
+    source: _Group | None = None
+    first_person = trigger.person in ("1sg", "1pl")
+    if first_person and author:
+        args.source, args.how = [author], "author"  # "... ملاقات داشتم": the memoir's author
+    elif words.lang == "ar" and trigger.pos == "verb" and after and not before:
+        source, args.how = after[0], "vso"
+    elif before:
+        source, args.how = before[0], "subject"
+    elif after and words.lang == "ar":
+        source, args.how = after[0], "after"
+    if source is None and not args.source:
+        by = [g for g in clause if g.case == "by"]
+        # Fall back to the sentence (a subject before a comma-separated clause).
+        sent_unmarked = [g for g in groups if g.case is None and g.end <= trigger.start]
+        if by:
+            source, args.how = by[0], "by"
+        elif sent_unmarked:
+            source, args.how = sent_unmarked[0], "sentence_subject"
+    if source is not None:
+        args.source = source.actors
+    elif not args.source and carried_subject:
+        args.source, args.how = list(carried_subject), "carried"
+
+    mediators = [g for g in clause if g.case == "mediator"]
+    others = [g for g in clause if g is not source and g.case != "mediator"]
+    if trigger.type in SYMMETRIC and source is not None and len(source.members) > 1 and not any(
+        g.case in ("with", "between") for g in others
+    ):
+        # "لاوروف و بایراموف ... گفت‌وگو کردند": coordinated subject of a symmetric verb.
+        args.source = [source.members[0].actor]
+        args.target = [m.actor for m in source.members[1:]]
+    else:
+        for case in TARGET_CASES.get(trigger.type, ()):
+            match = [g for g in others if g.case == case]
+            if match:
+                group = match[0] if case != "obj" else min(
+                    match, key=lambda g: abs(g.start - trigger.start)
+                )
+                args.target = group.actors
+                if case == "between" and not args.source and len(group.members) > 1:
+                    args.source = [group.members[0].actor]
+                    args.target = [m.actor for m in group.members[1:]]
+                break
+        if not args.target:
+            rest = [g for g in others if g.case is None]
+            if rest:
+                args.target = min(rest, key=lambda g: abs(g.start - trigger.start)).actors
+    if (not args.target and host is not None and host not in args.source
+            and trigger.type in SYMMETRIC | {"REQUEST"}):
+        args.target = [host]  # a memoir: "X came", "X asked" -- the author is the other side
+    if mediators and trigger.type == "CONSULT":
+        parties = args.source + args.target
+        args.source = mediators[0].actors
+        args.target = parties
+        args.mode = "third-party"
+    return args

@@ -1,0 +1,509 @@
+"""Event triggers of one sentence: PLOVER type, mode, contexts, modality and grammatical hints.
+
+The lexicons are data, one JSON object per line in ``src/khabar/lang/<lang>/triggers.jsonl``::
+
+    {"id": "fa:مذاکره کردن", "lemma": "مذاکره کردن", "pos": "compound_verb",
+     "noun": "مذاکره", "light": "کردن", "type": "CONSULT", "mode": null,
+     "contexts": ["diplomatic"]}
+
+``pos`` is ``verb`` (with ``past``/``present`` stems for fa and ar, irregular ``past`` and
+``participle`` for en; optional ``tenses`` and ``exclude`` to keep forms that collide with
+frequent non-verbs out), ``compound_verb`` (``noun`` + ``light``; ar/en also ``light_present`` /
+``light_past`` / ``light_participle``), ``noun`` (optional ``plural`` list, ar ``adjectival``
+for noun + adjective phrases) or ``mode_cue`` (``cue``: a word that sets ``mode`` on a nearby
+trigger of ``type``, like تلفنی / هاتفيا / by phone for CONSULT). Optional on every entry:
+``weak`` (an event only with a clear act toward another actor: the caller should require a
+target) and ``neg_type`` (the type the trigger takes when negated: «نپذیرفت», «did not accept»
+is REJECT).
+
+Every surface form is generated once by :mod:`khabar.events.morphology` and compiled into two
+:class:`khabar.text.PhraseMatcher` per language (nominal parts, verb forms); a sentence is two
+regex scans plus work proportional to the matches, never a loop over entries.
+
+Compound verbs. A light verb form and the nominal part of a compound verb pair up when:
+- Persian (noun first): the noun ends at most ``MAX_GAP['fa']`` tokens before the light verb
+  (more than ``FA_FREE_GAP`` only with را in between or an entry marked ``gap``), with no clause
+  boundary (punctuation, که / اما / ...) and no other verb form in between
+  («در مورد آتش بس توافق کردند», «خواستار برقراری آتش بس بین ارمنستان و آذربایجان شد»). The
+  noun right before the light verb wins when it forms a compound; otherwise the leftmost
+  compatible noun of the window (the head of the object noun phrase, «درخواست توقف جنگ را
+  کردند»). A شدن form pairs with the noun of a کردن/نمودن/ساختن/دادن compound as its passive.
+- Arabic and English (verb first): the noun starts at most ``MAX_GAP[lang]`` tokens after the
+  verb (room for a VSO subject: «شنت الطائرات الحربية غارات»), same conditions; the nearest
+  compatible verb wins.
+
+Overlaps: the longest trigger wins, and a compound verb wins over its nominal part and over any
+nominal trigger inside its span. See :mod:`khabar.events.modality` for the modality rules.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from khabar.document import Document
+from khabar.events import morphology as morph
+from khabar.events.modality import Sentence, cues_in, decide, load_cues
+from khabar.text.lexicon import Match, PhraseMatcher
+from khabar.text.normalize import fold
+
+__all__ = ["LANGS", "MAX_GAP", "Trigger", "find_triggers", "lexicon", "triggers_in_text"]
+
+LANGS = ("fa", "ar", "en")
+MAX_GAP = {"fa": 7, "ar": 5, "en": 4}  # tokens allowed between the parts of a compound verb
+# Persian: beyond this many tokens the gap needs را (the noun heads the object: «درخواست توقف
+# جنگ را کردند») or an entry marked "gap" (خواستار/خواهان ... شد, تهدید به ... کرد)
+FA_FREE_GAP = 2
+# How far (tokens) a mode cue may be from the trigger it qualifies.
+MODE_CUE_WINDOW = 3
+# Types whose verb makes the first nominal trigger of its complement not-yet-real: a ceasefire
+# that is called for, threatened, refused or agreed to has not happened by that sentence.
+UNREAL_COMPLEMENT = frozenset({"REQUEST", "THREATEN", "REJECT", "AGREE"})
+GOVERNING = UNREAL_COMPLEMENT | {"ACCUSE", "SUPPORT", "CONSULT"}
+COMPLEMENT_WINDOW = {"fa": 4, "ar": 4, "en": 4}
+FA_FORWARD_COMPLEMENT = 8  # Persian request verbs take a following clause («خواست ... کنند»)
+
+# Clitic patterns (folded alphabet) around a matched form.
+_AR_NOUN_PREFIX = r"(?:[وف])?(?:[بکل]?ال|لل|[بکل])?"
+_AR_NOUN_SUFFIX = r"(?:هما|ها|هم|کم|نا|ه|ین|ون|ان)"
+_AR_VERB_PREFIX = r"(?:[وف])"
+_AR_VERB_SUFFIX = r"(?:هما|ها|هم|کم|نا|ه|نی)"
+_FA_NOUN_SUFFIX = r"(?: ?(?:هایشان|هایش|هایی|های|ها|ات|ای|یی|ی|شان|ش|مان|تان))"
+_EN_PASSIVE_AUX = frozenset({"was", "were", "been", "being", "is", "are", "be", "got"})
+_AR_PASSIVE_AUX = frozenset({"تم", "یتم", "جری", "یجری", "تمت"})
+
+
+@dataclass(slots=True)
+class Trigger:
+    """One event trigger in a sentence. Offsets are raw (into ``doc.text``)."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    mode: str | None
+    contexts: list[str]
+    entry: str  # lexicon entry id (provenance)
+    pos: str  # verb | compound_verb | noun
+    modality: str = "asserted"  # asserted negated future conditional question hypothetical
+    person: str | None = None  # fa "1sg".."3pl"; ar "3ms", "3fp", ...; en "3sg" when marked
+    number: str | None = None  # sg | du | pl, from the verb ending
+    gender: str | None = None  # m | f (Arabic verbs)
+    passive: bool = False
+    tense: str | None = None  # see khabar.events.morphology
+    lv_head: bool = False  # noun: heads a light-verb construction («نشستی برگزار کردند»)
+    noun_span: tuple[int, int] | None = None  # compound verb: raw span of the nominal part
+    verb_span: tuple[int, int] | None = None  # compound verb: raw span of the light verb
+    governor: str | None = None  # noun in the complement of this verbal trigger (entry id)
+    topic: bool = False  # noun after a topic preposition (درباره, حول, about)
+    reported: bool = False  # inside reported speech (گفت, قال, said): still an event
+    weak: bool = False  # needs a clear target to be an event (see the lexicon)
+    cues: list[str] = field(default_factory=list)  # why the modality was chosen
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: getattr(self, k) for k in self.__slots__}
+
+
+# ---------------------------------------------------------------------------------------------
+# The compiled lexicon of one language
+# ---------------------------------------------------------------------------------------------
+
+# Matcher values: (kind, key, features); kind is noun / cnoun / mode / verb / light.
+Value = tuple[str, Any, dict[str, Any]]
+
+
+def _key(phrase: str) -> str:
+    return fold(phrase).replace(" ", "")
+
+
+class Lexicon:
+    """All trigger entries of a language, compiled into a noun and a verb matcher."""
+
+    def __init__(self, lang: str, entries: list[dict[str, Any]]) -> None:
+        self.lang = lang
+        self.entries = entries
+        self.by_id = {e["id"]: e for e in entries}
+        self.compounds: dict[tuple[str, str], tuple[int, bool]] = {}  # -> (entry, passive)
+        nouns: list[tuple[str, Value]] = []
+        verbs: list[tuple[str, Value]] = []
+        lights: dict[str, list[morph.Form]] = {}
+        for i, e in enumerate(entries):
+            pos = e["pos"]
+            if pos == "noun":
+                nouns += [(f, ("noun", i, ft)) for f, ft in self._noun_forms(e, e["lemma"])]
+            elif pos == "mode_cue":
+                nouns.append((fold(e["cue"]), ("mode", i, {})))
+            elif pos == "verb":
+                verbs += [(f, ("verb", i, ft)) for f, ft in self._verb_forms(e)]
+            elif pos == "compound_verb":
+                nkey = _key(e["noun"])
+                nouns += [(f, ("cnoun", nkey, ft)) for f, ft in self._noun_forms(e, e["noun"])]
+                lkey = self._light_key(e)
+                self.compounds[(nkey, lkey)] = (i, False)
+                if lkey not in lights:
+                    lights[lkey] = self._light_forms(e)
+            else:
+                raise ValueError(f"{lang} trigger entry {e.get('id')}: unknown pos {pos!r}")
+        if lang == "fa":
+            # نمودن is the formal synonym of کردن in every compound («مذاکره نمودند»)
+            for (nkey, lkey), val in list(self.compounds.items()):
+                if lkey == "کردن":
+                    self.compounds.setdefault((nkey, "نمودن"), val)
+            lights.setdefault("نمودن", morph.fa_light_verb_forms("نمودن"))
+            # passive of کردن-type compounds with شدن
+            for (nkey, lkey), (i, _) in list(self.compounds.items()):
+                if lkey in morph.FA_PASSIVE_WITH_SHODAN and (nkey, "شدن") not in self.compounds:
+                    self.compounds[(nkey, "شدن")] = (i, True)
+            lights.setdefault("شدن", morph.fa_light_verb_forms("شدن"))
+        for lkey, forms in lights.items():
+            verbs += [(f, ("light", lkey, ft)) for f, ft in forms]
+        if lang == "ar":
+            self.nouns: PhraseMatcher[Value] = PhraseMatcher(
+                nouns, prefix=_AR_NOUN_PREFIX, suffix=_AR_NOUN_SUFFIX)
+            self.verbs: PhraseMatcher[Value] = PhraseMatcher(
+                verbs, prefix=_AR_VERB_PREFIX, suffix=_AR_VERB_SUFFIX)
+        elif lang == "fa":
+            self.nouns = PhraseMatcher(nouns, suffix=_FA_NOUN_SUFFIX)
+            self.verbs = PhraseMatcher(verbs)
+        else:
+            self.nouns = PhraseMatcher(nouns)
+            self.verbs = PhraseMatcher(verbs)
+
+    # -- form generation per language -----------------------------------------------------
+    def _noun_forms(self, e: dict[str, Any], noun: str) -> list[morph.Form]:
+        plural = e.get("plural") if e["pos"] == "noun" else e.get("noun_plural")
+        if self.lang == "fa":
+            return morph.fa_noun_forms(noun, plural)
+        if self.lang == "ar":
+            return morph.ar_noun_forms(noun, plural, adjectival=bool(e.get("adjectival")))
+        return morph.en_noun_forms(noun, plural)
+
+    def _verb_forms(self, e: dict[str, Any]) -> list[morph.Form]:
+        if self.lang == "fa":
+            forms = morph.fa_verb_forms(e["past"], e.get("present"), tenses=e.get("tenses"))
+            if e.get("passive"):
+                forms += morph.fa_passive_forms(e["past"])
+            return forms
+        if self.lang == "ar":
+            return morph.ar_verb_forms(e["past"], e.get("present"), tenses=e.get("tenses"),
+                                       exclude=e.get("exclude"))
+        return morph.en_verb_forms(e["lemma"], e.get("past"), e.get("participle"))
+
+    def _light_key(self, e: dict[str, Any]) -> str:
+        return e["light"] if self.lang == "fa" else fold(e["light"])
+
+    def _light_forms(self, e: dict[str, Any]) -> list[morph.Form]:
+        if self.lang == "fa":
+            return morph.fa_light_verb_forms(e["light"])
+        if self.lang == "ar":
+            return morph.ar_verb_forms(e["light"], e.get("light_present"),
+                                       exclude=e.get("light_exclude"))
+        return morph.en_verb_forms(e["light"], e.get("light_past"), e.get("light_participle"))
+
+
+def _load(lang: str) -> list[dict[str, Any]]:
+    path = resources.files("khabar").joinpath("lang", lang, "triggers.jsonl")
+    out = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip():
+            try:
+                out.append(json.loads(line))
+            except json.JSONDecodeError as exc:  # a broken data file is a bug: say where
+                raise ValueError(f"{path}:{n}: {exc}") from exc
+    return out
+
+
+@cache
+def lexicon(lang: str) -> Lexicon:
+    """The compiled trigger lexicon of ``lang`` (built once per process)."""
+    if lang not in LANGS:
+        raise ValueError(f"no trigger lexicon for language {lang!r}")
+    return Lexicon(lang, _load(lang))
+
+
+# ---------------------------------------------------------------------------------------------
+# Finding triggers
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Hit:
+    m: Match[Value]
+    first: int  # token indices
+    last: int
+    used: bool = False
+
+    def of(self, kind: str) -> list[Value]:
+        return [v for v in self.m.values if v[0] == kind]
+
+
+@dataclass(slots=True)
+class _Cand:
+    start: int  # normalised offsets
+    end: int
+    entry: int
+    pos: str
+    feats: dict[str, Any]
+    passive: bool = False
+    noun: tuple[int, int] | None = None
+    verb: tuple[int, int] | None = None
+    lv_person: str | None = None
+    lv_head: bool = False
+
+
+def _person_hints(lang: str, person: str | None) -> tuple[str | None, str | None]:
+    """(number, gender) from a person code."""
+    if not person:
+        return None, None
+    number = {"sg": "sg", "pl": "pl"}.get(person[1:3]) if lang == "fa" else None
+    if lang == "ar" and len(person) == 3:
+        number = {"s": "sg", "d": "du", "p": "pl"}.get(person[2])
+        return number, {"m": "m", "f": "f"}.get(person[1])
+    if lang == "ar" and person.endswith(("pl", "sg")):
+        return person[1:], None
+    if lang == "en" and person == "3sg":
+        number = "sg"
+    return number, None
+
+
+def _compatible_fa(lex: Lexicon, noun: _Hit, light: _Hit) -> tuple[int, bool] | None:
+    for _, nkey, _ in noun.of("cnoun"):
+        for _, lkey, _ in light.of("light"):
+            hit = lex.compounds.get((nkey, lkey))
+            if hit is not None:
+                return hit
+    return None
+
+
+def _verb_between(verbs: list[_Hit], a: int, b: int) -> bool:
+    """A verb form wholly between token indices a and b (exclusive)."""
+    return any(a < v.first and v.last < b for v in verbs)
+
+
+def _ra_between(text: str, sent: Sentence, n: _Hit, v: _Hit) -> bool:
+    """The object marker را between a noun and a light verb (the noun heads the object)."""
+    return any(text[sent.starts[i]:sent.ends[i]] == "را" for i in range(n.last + 1, v.first))
+
+
+def _pair(lang: str, lex: Lexicon, nouns: list[_Hit], verbs: list[_Hit], sent: Sentence,
+          text: str) -> list[_Cand]:
+    out: list[_Cand] = []
+    gap = MAX_GAP[lang]
+    if lang == "fa":
+        for v in verbs:
+            if not v.of("light"):
+                continue
+            window = [n for n in nouns if not n.used and n.of("cnoun") and n.last < v.first
+                      and v.first - n.last - 1 <= gap
+                      and not sent.clause_break_between(n.last, v.first)
+                      and not _verb_between(verbs, n.last, v.first)]
+            chosen: tuple[_Hit, tuple[int, bool]] | None = None
+            adjacent = [n for n in window if n.last == v.first - 1]
+            for n in adjacent + window:
+                comp = _compatible_fa(lex, n, v)
+                if comp is None:
+                    continue
+                if v.first - n.last - 1 > FA_FREE_GAP and not (
+                        lex.entries[comp[0]].get("gap") or _ra_between(text, sent, n, v)):
+                    continue
+                chosen = (n, comp)
+                break
+            if chosen is None:
+                continue
+            n, (entry, passive) = chosen
+            n.used = v.used = True
+            feats = v.of("light")[0][2]
+            out.append(_Cand(n.m.start, v.m.end, entry, "compound_verb", feats,
+                             passive=passive, noun=(n.m.start, n.m.end),
+                             verb=(v.m.start, v.m.end)))
+        return out
+    for n in nouns:
+        if n.used or not n.of("cnoun"):
+            continue
+        window = [v for v in verbs if not v.used and v.of("light") and v.last < n.first
+                  and n.first - v.last - 1 <= gap
+                  and not sent.clause_break_between(v.last, n.first)
+                  and not _verb_between(verbs, v.last, n.first)]
+        for v in sorted(window, key=lambda h: -h.last):
+            comp = _compatible_fa(lex, n, v)
+            if comp is None:
+                continue
+            v.used = n.used = True
+            feats = v.of("light")[0][2]
+            out.append(_Cand(v.m.start, n.m.end, comp[0], "compound_verb", feats,
+                             passive=comp[1], noun=(n.m.start, n.m.end),
+                             verb=(v.m.start, v.m.end)))
+            break
+    return out
+
+
+def _select(cands: list[_Cand]) -> list[_Cand]:
+    """Non-overlapping candidates: longest first, compound verbs before anything else."""
+    order = sorted(cands, key=lambda c: (c.pos != "compound_verb", -(c.end - c.start), c.start))
+    chosen: list[_Cand] = []
+    for c in order:
+        if all(c.end <= o.start or o.end <= c.start for o in chosen):
+            chosen.append(c)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _find(text: str, lo: int, hi: int, lang: str) -> tuple[list[_Cand], list[_Hit], Sentence]:
+    lex = lexicon(lang)
+    _, boundaries = load_cues(lang)
+    sent = Sentence(text, lo, hi, boundaries)
+    if not sent.starts:
+        return [], [], sent
+
+    def hits(matcher: PhraseMatcher[Value]) -> list[_Hit]:
+        return [_Hit(m, sent.token_at(m.start), sent.token_at(max(m.end - 1, m.start)))
+                for m in matcher.finditer(text, lo, hi)]
+
+    nouns = hits(lex.nouns)
+    verbs = hits(lex.verbs)
+    cands = _pair(lang, lex, nouns, verbs, sent, text)
+    for v in verbs:
+        if v.used:
+            continue
+        simple = v.of("verb")
+        if simple:
+            _, entry, feats = simple[0]
+            cands.append(_Cand(v.m.start, v.m.end, entry, "verb", feats,
+                               passive=bool(feats.get("passive"))))
+    for n in nouns:
+        if n.used:
+            continue
+        nominal = n.of("noun")
+        if not nominal:
+            continue
+        _, entry, feats = nominal[0]
+        cand = _Cand(n.m.start, n.m.end, entry, "noun", feats)
+        # a light verb right after (fa) / before (ar, en) the noun: it heads a light-verb
+        # construction of its own («نشستی برگزار کردند»), and the verb shows the person
+        for v in verbs:
+            if not v.of("light"):
+                continue
+            near = (0 <= v.first - n.last - 1 <= 2) if lang == "fa" else (
+                0 <= n.first - v.last - 1 <= 1)
+            if near:
+                cand.lv_head = True
+                cand.lv_person = v.of("light")[0][2].get("person")
+                break
+        cands.append(cand)
+    return _select(cands), [n for n in nouns if n.of("mode")], sent
+
+
+def _prev_token(text: str, sent: Sentence, start: int) -> str:
+    i = sent.token_before(start)
+    if i < 0:
+        return ""
+    return text[sent.starts[i]:sent.ends[i]].strip("\"'(),")
+
+
+def triggers_in_text(doc: Document, lo: int, hi: int, lang: str) -> list[Trigger]:
+    """Triggers in the *normalised* span ``doc.norm.text[lo:hi]`` (raw offsets in the result)."""
+    norm = doc.norm
+    text = norm.text
+    lex = lexicon(lang)
+    cands, mode_hits, sent = _find(text, lo, hi, lang)
+    if not cands:
+        return []
+    scopes = cues_in(text, lo, hi, lang, sent)
+    topic_scopes = [s for s in scopes if s.cue.kind == "topic"]
+    scopes = [s for s in scopes if s.cue.kind != "topic"]
+    out: list[Trigger] = []
+    for c in cands:
+        e = lex.entries[c.entry]
+        feats = c.feats
+        verbal = c.pos != "noun"
+        modality, reported, why = decide(scopes, c.start, c.end, sent,
+                                         pos="verb" if verbal else "noun", features=feats)
+        type_ = e["type"]
+        if modality == "negated" and e.get("neg_type"):
+            type_ = e["neg_type"]
+            why.append(f"neg_type:{e['type']}")
+            modality = "asserted"
+        person = feats.get("person") or c.lv_person
+        number, gender = _person_hints(lang, person)
+        passive = c.passive
+        prev = fold(_prev_token(text, sent, c.start))
+        if lang == "en" and verbal and feats.get("tense") in ("past", "participle"):
+            passive = passive or prev in _EN_PASSIVE_AUX
+        if lang == "ar" and not verbal and prev in _AR_PASSIVE_AUX:
+            passive = True  # «تم اعتقال ...»: a verbal noun used as a passive verb
+        raw_start, raw_end = norm.to_raw(c.start, c.end)
+        t = Trigger(
+            start=raw_start, end=raw_end, text=doc.text[raw_start:raw_end], type=type_,
+            mode=e.get("mode"), contexts=list(e.get("contexts") or ()), entry=e["id"],
+            pos=c.pos, modality=modality, person=person, number=number, gender=gender,
+            passive=passive, tense=feats.get("tense"), lv_head=c.lv_head,
+            noun_span=norm.to_raw(*c.noun) if c.noun else None,
+            verb_span=norm.to_raw(*c.verb) if c.verb else None,
+            reported=reported, weak=bool(e.get("weak")), cues=why,
+        )
+        t_first, t_last = sent.token_at(c.start), sent.token_at(max(c.end - 1, c.start))
+        # mode cues (تلفنی, هاتفيا, by phone) next to a trigger of their type
+        for h in mode_hits:
+            for _, i, _ in h.of("mode"):
+                cue = lex.entries[i]
+                if cue["type"] != type_:
+                    continue
+                dist = h.first - t_last - 1 if h.first > t_last else t_first - h.last - 1
+                if 0 <= dist <= MODE_CUE_WINDOW and not (
+                        sent.clause_break_between(min(h.last, t_last), max(h.first, t_first))):
+                    t.mode = cue["mode"]
+        if not verbal:
+            for s in topic_scopes:
+                if 0 <= t_first - s.tok_end - 1 <= s.cue.window:
+                    t.topic = True
+        out.append(t)
+    _govern(out, cands, sent, lang)
+    return out
+
+
+def _govern(triggers: list[Trigger], cands: list[_Cand], sent: Sentence, lang: str) -> None:
+    """Mark the first nominal trigger in the complement of a governing verbal trigger."""
+    toks = [(sent.token_at(c.start), sent.token_at(max(c.end - 1, c.start))) for c in cands]
+    for i, t in enumerate(triggers):
+        if t.pos == "noun" or t.type not in GOVERNING:
+            continue
+        first, last = toks[i]
+        best: int | None = None
+        for j, n in enumerate(triggers):
+            if n.pos != "noun" or n.governor is not None:
+                continue
+            n_first, n_last = toks[j]
+            after = n_first > last and n_first - last - 1 <= (
+                FA_FORWARD_COMPLEMENT if lang == "fa" and t.type == "REQUEST"
+                else COMPLEMENT_WINDOW[lang])
+            before = (lang == "fa" and n_last < first
+                      and first - n_last - 1 <= COMPLEMENT_WINDOW[lang])
+            if not (after or before):
+                continue
+            a, b = (last, n_first) if after else (n_last, first)
+            if sent.clause_break_between(a, b) and not (lang == "fa" and after):
+                continue
+            if best is None or abs(toks[j][0] - first) < abs(toks[best][0] - first):
+                best = j
+        if best is None:
+            continue
+        n = triggers[best]
+        n.governor = t.entry
+        # the object of «signed the agreement» is the same act, not a further event
+        if t.type in UNREAL_COMPLEMENT and n.type != t.type and n.modality == "asserted":
+            n.modality = "hypothetical"
+            n.cues.append(f"complement:{t.type}")
+
+
+def find_triggers(doc: Document, start: int, end: int, lang: str) -> list[Trigger]:
+    """Triggers of the sentence ``doc.text[start:end]`` (raw offsets) in language ``lang``.
+
+    Matching runs on ``doc.norm``; every returned offset is raw. Triggers do not overlap and
+    come in text order.
+    """
+    norm = doc.norm
+    lo, hi = norm.from_raw(start), norm.from_raw(end)
+    return triggers_in_text(doc, lo, hi, lang)
+

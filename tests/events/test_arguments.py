@@ -1,0 +1,105 @@
+"""Argument attribution on original sentences, with hand-placed actor and trigger mentions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from khabar.events.arguments import ActorRef, TriggerRef, attribute
+from khabar.text import normalize
+
+
+def _setup(
+    sentence: str, actors: dict[str, dict[str, Any]], trigger: str, type_: str, **kw: Any
+) -> tuple[str, list[ActorRef], TriggerRef]:
+    text = normalize(sentence).text
+    refs = []
+    for surface, value in actors.items():
+        i = text.index(normalize(surface).text)
+        refs.append(ActorRef(i, i + len(normalize(surface).text), value))
+    t = text.index(normalize(trigger).text)
+    return text, refs, TriggerRef(t, t + len(normalize(trigger).text), type_, **kw)
+
+
+IRN = {"name": None, "country": "IRN"}
+TUR = {"name": None, "country": "TUR"}
+EGY = {"name": None, "country": "EGY"}
+JOR = {"name": None, "country": "JOR"}
+UN = {"name": "United Nations", "country": None}
+
+
+def _countries(side: list[dict[str, Any]]) -> list[Any]:
+    return [a["country"] for a in side]
+
+
+def test_persian_subject_and_with_partner() -> None:
+    text, refs, trig = _setup(
+        "وزیر خارجه ایران در تماس تلفنی با همتای ترک خود درباره غزه گفت‌وگو کرد.",
+        {"وزیر خارجه ایران": IRN, "همتای ترک": TUR}, "گفت‌وگو کرد", "CONSULT",
+    )
+    args = attribute(text, (0, len(text)), refs, trig, "fa")
+    assert _countries(args.source) == ["IRN"] and _countries(args.target) == ["TUR"]
+
+
+def test_persian_coordinated_subject_of_symmetric_verb() -> None:
+    text, refs, trig = _setup(
+        "وزیران خارجه ایران و ترکیه روز دوشنبه گفت‌وگو کردند.",
+        {"ایران": IRN, "ترکیه": TUR}, "گفت‌وگو کردند", "CONSULT", person="3pl",
+    )
+    args = attribute(text, (0, len(text)), refs, trig, "fa")
+    assert _countries(args.source) == ["IRN"] and _countries(args.target) == ["TUR"]
+
+
+def test_persian_request_from() -> None:
+    text, refs, trig = _setup(
+        "سازمان ملل از ایران و ترکیه خواست گفت‌وگو را ادامه دهند.",
+        {"سازمان ملل": UN, "ایران": IRN, "ترکیه": TUR}, "خواست", "REQUEST",
+    )
+    args = attribute(text, (0, len(text)), refs, trig, "fa")
+    assert args.source == [UN] and _countries(args.target) == ["IRN", "TUR"]
+
+
+def test_arabic_verb_subject_object() -> None:
+    text, refs, trig = _setup(
+        "أجرى وزير الخارجية المصري اتصالا هاتفيا مع نظيره الأردني.",
+        {"وزير الخارجية المصري": EGY, "نظيره الأردني": JOR}, "أجرى", "CONSULT",
+    )
+    args = attribute(text, (0, len(text)), refs, trig, "ar")
+    assert args.how == "vso"
+    assert _countries(args.source) == ["EGY"] and _countries(args.target) == ["JOR"]
+
+
+def test_arabic_accuse_object() -> None:
+    text, refs, trig = _setup(
+        "اتهمت مصر الأردن بخرق الاتفاق.", {"مصر": EGY, "الأردن": JOR}, "اتهمت", "ACCUSE"
+    )
+    args = attribute(text, (0, len(text)), refs, trig, "ar")
+    assert _countries(args.source) == ["EGY"] and _countries(args.target) == ["JOR"]
+
+
+def test_english_mediation_is_third_party() -> None:
+    text, refs, trig = _setup(
+        "Iran and Turkey held talks mediated by the United Nations.",
+        {"Iran": IRN, "Turkey": TUR, "the United Nations": UN}, "held talks", "CONSULT",
+    )
+    args = attribute(text, (0, len(text)), refs, trig, "en")
+    assert args.mode == "third-party" and args.source == [UN]
+    assert _countries(args.target) == ["IRN", "TUR"]
+
+
+def test_memoir_first_person_and_host() -> None:
+    author = {"name": "A. Author", "country": "IRN"}
+    text, refs, trig = _setup(
+        "عصر با سفیر ترکیه ملاقات داشتم.", {"سفیر ترکیه": TUR}, "ملاقات داشتم", "CONSULT",
+        person="1sg",
+    )
+    args = attribute(text, (0, len(text)), refs, trig, "fa", author=author, host=author)
+    assert args.source == [author] and _countries(args.target) == ["TUR"]
+    text, refs, trig = _setup("عصر سفیر ترکیه آمد.", {"سفیر ترکیه": TUR}, "آمد", "CONSULT")
+    args = attribute(text, (0, len(text)), refs, trig, "fa", author=author, host=author)
+    assert _countries(args.source) == ["TUR"] and args.target == [author]
+
+
+def test_carried_subject_when_sentence_has_none() -> None:
+    text, refs, trig = _setup("وی حمله به غیرنظامیان را محکوم کرد.", {}, "محکوم کرد", "ACCUSE")
+    args = attribute(text, (0, len(text)), refs, trig, "fa", carried_subject=[IRN])
+    assert args.source == [IRN] and args.how == "carried"
