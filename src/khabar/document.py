@@ -160,5 +160,5 @@ class Document:
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         other = Document.from_dict(state)
-        for name in Document.__slots__:  # type: ignore[attr-defined]
+        for name in Document.__slots__:
             object.__setattr__(self, name, getattr(other, name))
