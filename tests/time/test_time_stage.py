@@ -1,0 +1,86 @@
+"""The time stage on the seeds: publication dates from the text, diary entries, date_for."""
+
+from __future__ import annotations
+
+import pytest
+from tests.conftest import shared_path
+
+from khabar.document import Document, Span
+from khabar.pipeline import Pipeline, register
+from khabar.time import apply, date_for
+
+
+def _seed(stem: str) -> Document:
+    return Document(id=stem, text=shared_path("seeds", stem + ".txt").read_text("utf-8"))
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize(
+    ("stem", "published", "source"),
+    [
+        ("000_ac455f0bbaee83d5", "2020-10-03", "text:issue_line"),
+        ("004_840ad37251b4b345", "2021-11-01", "text:label"),
+    ],
+)
+def test_publication_date_from_text(stem: str, published: str, source: str) -> None:
+    doc = apply(_seed(stem))
+    assert doc.published == published
+    assert doc.meta["published_source"] == source
+
+
+@pytest.mark.shared
+def test_banner_is_not_the_publication_date() -> None:
+    doc = _seed("000_ac455f0bbaee83d5")
+    # mark the banner line as (non-meta) boilerplate, as the clean stage does
+    end = doc.text.index("\n")
+    doc.add("boilerplate", Span(0, end, "boilerplate", {"kind": "nav"}))
+    apply(doc)
+    assert doc.published == "2020-10-03"
+    assert not any(s.start < end for s in doc.spans("dates"))
+
+
+@pytest.mark.shared
+def test_diary_entries_date_their_sentences() -> None:
+    doc = apply(_seed("000_ac455f0bbaee83d5"))
+    entries = doc.spans("entries")
+    assert len(entries) == 33
+    text = doc.text
+    pos = text.index("توضيحات زيادي درباره وضع ارمنستان")
+    assert date_for(doc, pos, pos + 10) == {"value": "1992-02-10", "source": "entry"}
+    pos = text.index("ساعت هشت و ربع، دو هيات رسيدند")
+    assert date_for(doc, pos, pos + 10) == {"value": "1992-05-08", "source": "entry"}
+    # the closing commentary after the last entry is dated by publication, not by the diary
+    pos = text.index("آنچه در لا به لاي خاطرات")
+    assert date_for(doc, pos, pos + 10) == {"value": "2020-10-03", "source": "published"}
+    # the lead paragraph before the first heading too
+    pos = text.index("علت اين جنگ را به قضاوت")
+    assert date_for(doc, pos, pos + 10)["source"] == "published"
+    # relative words inside an entry resolve against it
+    yesterday = [s for s in doc.spans("dates") if text[s.start : s.end] == "ديشب"]
+    assert yesterday[0].value["value"] == "1992-05-07"
+    assert yesterday[0].value["anchor"] == "entry:1992-05-08"
+
+
+@pytest.mark.shared
+def test_metadata_publication_date_wins() -> None:
+    doc = _seed("004_840ad37251b4b345")
+    doc.published = "2021-11-02"
+    apply(doc)
+    assert doc.published == "2021-11-02"
+    monday = [s for s in doc.spans("dates") if doc.text[s.start : s.end] == "دوشنبه"]
+    assert monday[0].value["value"] == "2021-11-01"
+    assert monday[0].value["anchor"] == "published:2021-11-02"
+
+
+def test_stage_registers_and_runs_after_sentences() -> None:
+    @register("_fake_sentences", assigns=("sentences",))
+    def _fake(settings: object) -> object:
+        return lambda doc: doc
+
+    pipe = Pipeline(["_fake_sentences", "time"])
+    doc = pipe(Document(id="x", text="تاریخ انتشار: ۱۰ آبان ۱۴۰۰ - ۲۳:۵۶\nدیروز جلسه برگزار شد."))
+    assert doc.ok, doc.reason
+    assert doc.published == "2021-11-01"
+    values = [s.value["value"] for s in doc.spans("dates")]
+    assert values == ["2021-11-01", "2021-10-31"]
+    assert doc.spans("entries") == []
