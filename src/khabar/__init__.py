@@ -7,6 +7,7 @@ from khabar.document import Document, Span
 from khabar.errors import KhabarError
 from khabar.pipeline import Pipeline, register
 from khabar.settings import Settings, load_settings
+from khabar.store import open_store
 
 __version__ = "0.1.0"
 
@@ -18,5 +19,6 @@ __all__ = [
     "Span",
     "__version__",
     "load_settings",
+    "open_store",
     "register",
 ]

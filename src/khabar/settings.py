@@ -22,16 +22,19 @@ class Settings:
     # which languages khabar reads natively; anything else is "other"
     languages: tuple[str, ...] = ("fa", "ar", "en")
     # the stages a default pipeline runs, in order
-    stages: tuple[str, ...] = ("clean", "sentences", "langid")
+    stages: tuple[str, ...] = ("clean", "sentences", "langid", "time", "actors", "events")
     # language identification: below this confidence a sentence takes the document's language
     langid_min_confidence: float = 0.5
     # bulk processing
     batch_size: int = 32
     workers: int = 1
-    # storage
+    # storage: the database file, and how many documents each write transaction holds
     db_path: str = "khabar.db"
-    # inputs larger than this many bytes are read in bounded pieces
+    store_batch_size: int = 256
+    # HTML and .json inputs are parsed whole: larger ones (in bytes) are refused, not read
     max_text_bytes: int = 50_000_000
+    # plain-text inputs longer than this many characters are split into parts at paragraph breaks
+    max_part_chars: int = 1_000_000
     extra: dict[str, Any] = field(default_factory=dict)
 
     def with_(self, **changes: Any) -> Settings:
@@ -73,6 +76,6 @@ def load_settings(path: str | Path | None = None, **overrides: Any) -> Settings:
         else:
             extra[key] = value
     settings = Settings(**values, extra=extra)
-    if settings.workers < 1 or settings.batch_size < 1:
-        raise ConfigError("workers and batch_size must be at least 1")
+    if settings.workers < 1 or settings.batch_size < 1 or settings.store_batch_size < 1:
+        raise ConfigError("workers, batch_size and store_batch_size must be at least 1")
     return settings

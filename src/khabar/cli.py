@@ -1,0 +1,471 @@
+"""The ``khabar`` command line: parse, call the library, turn errors into messages and exit codes.
+
+Exit codes: 0 all well; 1 the command ran but some documents failed (or were refused as
+duplicate ids); 2 the command could not run (usage, settings, database). Data goes to stdout,
+progress, summaries and errors to stderr.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import IO, Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from khabar.document import Document
+from khabar.errors import KhabarError
+from khabar.settings import Settings, load_settings
+from khabar.store import IngestReport, Store, open_store
+from khabar.store.events import actor_list_text
+
+__all__ = ["app", "main"]
+
+EXIT_OK, EXIT_DOCS_FAILED, EXIT_USAGE = 0, 1, 2
+ANNOTATED_LAYERS = ("sentences", "dates", "actors", "events", "boilerplate")
+SAMPLE_DIR = Path(__file__).resolve().parent / "sample"
+_GLOB_CHARS = frozenset("*?[")
+
+app = typer.Typer(
+    name="khabar",
+    help="Political event records (PLOVER) from Persian, Arabic and English news.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+# -- shared options --------------------------------------------------------------------------
+DbOption = Annotated[
+    Path | None,
+    typer.Option("--db", help="SQLite database file (default: db_path setting, ./khabar.db)."),
+]
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option("--config", exists=True, dir_okay=False, help="TOML settings file."),
+]
+PathsArgument = Annotated[
+    list[str],
+    typer.Argument(
+        help="Files, folders, glob patterns or - (stdin): .txt, .html, .json, .jsonl(.gz).",
+        metavar="PATH...",
+        show_default=False,
+    ),
+]
+
+
+def _stderr() -> Console:
+    return Console(stderr=True, highlight=False)
+
+
+def _say(message: str) -> None:
+    """A plain line on stderr (never wrapped: it may be grepped)."""
+    typer.echo(message, err=True)
+
+
+def _stdout() -> Console:
+    return Console(highlight=False)
+
+
+@contextmanager
+def _guard() -> Iterator[None]:
+    """Turn khabar's errors (and unwritable outputs) into a message and exit code 2."""
+    try:
+        yield
+    except KhabarError as exc:
+        _say(f"error: {exc}")
+        raise typer.Exit(EXIT_USAGE) from exc
+    except OSError as exc:
+        _say(f"error: {exc}")
+        raise typer.Exit(EXIT_USAGE) from exc
+
+
+def _settings(config: Path | None, **overrides: Any) -> Settings:
+    return load_settings(config, **overrides)
+
+
+def _db(db: Path | None, settings: Settings) -> Path:
+    return db if db is not None else Path(settings.db_path)
+
+
+def _check_paths(paths: Iterable[str]) -> None:
+    """A path that names nothing is a usage error (exit 2), not a failed document."""
+    for p in paths:
+        if p != "-" and not (_GLOB_CHARS & set(p)) and not Path(p).exists():
+            raise typer.BadParameter(f"{p}: no such file or directory", param_hint="PATH")
+
+
+def _read(paths: Iterable[str | Path], settings: Settings) -> Iterator[Document]:
+    from khabar.readers import read_paths  # the readers pull in trafilatura: import on use
+
+    return read_paths([str(p) for p in paths], settings=settings)
+
+
+@contextmanager
+def _progress(label: str) -> Iterator[Callable[[Document], None]]:
+    """A spinner with a document count on stderr (only when stderr is a terminal)."""
+    console = _stderr()
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        TextColumn("{task.completed} documents"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+        disable=not console.is_terminal,
+    ) as progress:
+        task = progress.add_task(label, total=None)
+        yield lambda _doc: progress.advance(task)
+
+
+def _print_report(report: IngestReport, db: Path) -> None:
+    _say(f"{db}: {report.summary()}")
+    if report.failed:
+        _say("failed, by reason:")
+        for kind, n in report.failed.most_common():
+            _say(f"  {n:6d}  {kind}")
+        for message in report.duplicates[:10]:
+            _say(f"  {message}")
+        _say(f"(list them with: khabar docs --db {db} --failed)")
+
+
+def _run_ingest(
+    paths: list[str | Path], db: Path, settings: Settings, *, replace: bool, workers: int | None
+) -> IngestReport:
+    from khabar.pipeline import Pipeline
+    from khabar.store import ingest as ingest_docs
+
+    pipeline = Pipeline(settings.stages, settings)
+    with open_store(db) as store, _progress("ingesting") as tick:
+        return ingest_docs(
+            store,
+            _read(paths, settings),
+            pipeline,
+            replace=replace,
+            workers=workers,
+            batch_size=settings.store_batch_size,
+            on_doc=tick,
+        )
+
+
+# -- commands --------------------------------------------------------------------------------
+@app.command()
+def ingest(
+    paths: PathsArgument,
+    db: DbOption = None,
+    workers: Annotated[
+        int | None, typer.Option("--workers", min=1, help="Worker processes for the pipeline.")
+    ] = None,
+    replace: Annotated[
+        bool, typer.Option("--replace", help="Re-annotate and overwrite stored documents.")
+    ] = False,
+    config: ConfigOption = None,
+) -> None:
+    """Read, annotate and store documents; inputs already stored are skipped."""
+    _check_paths(paths)
+    with _guard():
+        settings = _settings(config, workers=workers)
+        target = _db(db, settings)
+        report = _run_ingest(list(paths), target, settings, replace=replace, workers=settings.workers)
+    _print_report(report, target)
+    raise typer.Exit(EXIT_OK if report.ok else EXIT_DOCS_FAILED)
+
+
+def annotation(doc: Document) -> dict[str, Any]:
+    """One document as ``khabar annotate`` prints it."""
+    out: dict[str, Any] = {
+        "id": doc.id, "lang": doc.lang, "title": doc.title, "published": doc.published,
+        "status": doc.status, "reason": doc.reason,
+    }
+    for layer in ANNOTATED_LAYERS:
+        out[layer] = [span.to_dict(doc) for span in doc.spans(layer)]
+    for layer in sorted(set(doc.layers) - set(ANNOTATED_LAYERS) - set(out)):
+        out[layer] = [span.to_dict(doc) for span in doc.spans(layer)]
+    return out
+
+
+@app.command()
+def annotate(
+    paths: PathsArgument,
+    workers: Annotated[int | None, typer.Option("--workers", min=1)] = None,
+    config: ConfigOption = None,
+) -> None:
+    """Annotate documents without a database; print one JSON object per document."""
+    from khabar.pipeline import Pipeline
+
+    _check_paths(paths)
+    failed = 0
+    with _guard():
+        settings = _settings(config, workers=workers)
+        pipeline = Pipeline(settings.stages, settings)
+        out = sys.stdout
+        with _progress("annotating") as tick:
+            for doc in pipeline.pipe(_read(paths, settings), workers=settings.workers):
+                out.write(json.dumps(annotation(doc), ensure_ascii=False) + "\n")
+                failed += not doc.ok
+                tick(doc)
+        out.flush()
+    if failed:
+        _say(f"{failed} document(s) failed (see their 'reason')")
+    raise typer.Exit(EXIT_DOCS_FAILED if failed else EXIT_OK)
+
+
+class What(StrEnum):
+    events = "events"
+    documents = "documents"
+    mentions = "mentions"
+    actors = "actors"
+
+
+class Format(StrEnum):
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+CSV_FIELDS = {
+    What.events: ["type", "mode", "date", "date_end", "source", "target", "location",
+                  "contexts", "mentions", "docs", "text"],
+    What.documents: ["id", "lang", "title", "published", "url", "source", "path", "status",
+                     "reason", "chars", "ingested_at"],
+    What.mentions: ["event", "type", "mode", "date", "doc", "lang", "start", "end", "text",
+                    "rule", "confidence"],
+    What.actors: ["id", "name", "country", "mentions", "documents", "langs"],
+}
+
+
+def _csv_cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        if value and all(isinstance(v, dict) for v in value):
+            return actor_list_text(value)
+        return ";".join(str(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def _csv_row(what: What, row: dict[str, Any]) -> dict[str, Any]:
+    if what is What.events:
+        mentions = row["mentions"]
+        row = {
+            **row, "mentions": len(mentions),
+            "docs": sorted({m["doc"] for m in mentions}),
+            "text": mentions[0]["text"] if mentions else "",
+        }
+    return {k: _csv_cell(v) for k, v in row.items()}
+
+
+def _rows(store: Store, what: What, text: bool) -> Iterator[dict[str, Any]]:
+    if what is What.events:
+        return store.export_events()
+    if what is What.documents:
+        return store.export_documents(text=text)
+    if what is What.mentions:
+        return store.export_mentions()
+    return store.export_actors()
+
+
+def _write_rows(
+    rows: Iterable[dict[str, Any]], what: What, fmt: Format, out: IO[str], *, text: bool = False
+) -> int:
+    n = 0
+    if fmt is Format.jsonl:
+        for row in rows:
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            n += 1
+        return n
+    fields = CSV_FIELDS[what] + (["text"] if text and what is What.documents else [])
+    writer = csv.DictWriter(out, fieldnames=fields, extrasaction="ignore")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow(_csv_row(what, row))
+        n += 1
+    return n
+
+
+@app.command()
+def export(
+    db: DbOption = None,
+    what: Annotated[What, typer.Option("--what", help="What to export.")] = What.events,
+    fmt: Annotated[Format, typer.Option("--format", help="jsonl or csv.")] = Format.jsonl,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", dir_okay=False, help="File (default stdout).")
+    ] = None,
+    text: Annotated[
+        bool, typer.Option("--text", help="Include document text (documents only).")
+    ] = False,
+    config: ConfigOption = None,
+) -> None:
+    """Export events (EVENTS.md JSON Lines), documents, mentions or actors."""
+    with _guard():
+        settings = _settings(config)
+        with open_store(_db(db, settings), readonly=True) as store:
+            rows = _rows(store, what, text)
+            if output is None:
+                n = _write_rows(rows, what, fmt, sys.stdout, text=text)
+                sys.stdout.flush()
+            else:
+                with output.open("w", encoding="utf-8", newline="") as fh:
+                    n = _write_rows(rows, what, fmt, fh, text=text)
+    _say(f"{n} {what.value} exported")
+
+
+@app.command()
+def docs(
+    db: DbOption = None,
+    failed: Annotated[bool, typer.Option("--failed", help="Only failed documents.")] = False,
+    lang: Annotated[str | None, typer.Option("--lang", help="Only this language.")] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1)] = 50,
+    config: ConfigOption = None,
+) -> None:
+    """List stored documents (or only the failed ones, with their reasons)."""
+    with _guard():
+        settings = _settings(config)
+        with open_store(_db(db, settings), readonly=True) as store:
+            rows = store.documents(failed=failed, lang=lang, limit=limit)
+    table = Table("id", "lang", "published", "status", "reason" if failed else "title")
+    for r in rows:
+        table.add_row(
+            r.id, r.lang or "", r.published or "", r.status,
+            (r.reason if failed else r.title) or "",
+        )
+    _stdout().print(table)
+    _say(f"{len(rows)} document(s)")
+
+
+@app.command()
+def stats(
+    db: DbOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the counts as JSON.")] = False,
+    config: ConfigOption = None,
+) -> None:
+    """Counts by language, status, failure reason, layer and event type."""
+    with _guard():
+        settings = _settings(config)
+        with open_store(_db(db, settings), readonly=True) as store:
+            counts = store.stats()
+    if as_json:
+        sys.stdout.write(json.dumps(counts, ensure_ascii=False, indent=1) + "\n")
+        return
+    out = _stdout()
+    out.print(
+        f"{counts['documents']} documents, {counts['events']} events, "
+        f"{counts['mentions']} mentions",
+        markup=False,
+    )
+    for key, title in (
+        ("by_lang", "language"), ("by_status", "status"), ("failures", "failure reason"),
+        ("layers", "layer (spans)"), ("events_by_type", "event type"),
+    ):
+        if counts[key]:
+            table = Table(title, "count")
+            for name, n in counts[key].items():
+                table.add_row(name, str(n))
+            out.print(table)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Words (folded: ي/ی, ك/ک match); \"a phrase\".")],
+    db: DbOption = None,
+    lang: Annotated[str | None, typer.Option("--lang")] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1)] = 20,
+    config: ConfigOption = None,
+) -> None:
+    """Full-text search over stored titles and article text."""
+    with _guard():
+        settings = _settings(config)
+        with open_store(_db(db, settings), readonly=True) as store:
+            hits = store.search(query, lang=lang, limit=limit)
+    table = Table("id", "lang", "published", "sentence")
+    for h in hits:
+        table.add_row(h.doc_id, h.lang or "", h.published or "", " ".join(h.snippet.split()))
+    _stdout().print(table)
+    _say(f"{len(hits)} hit(s)")
+
+
+@app.command()
+def demo(
+    db: Annotated[Path, typer.Option("--db", help="Database to create.")] = Path(
+        "khabar-demo.db"
+    ),
+    config: ConfigOption = None,
+) -> None:
+    """Ingest the bundled sample (2 Persian, 2 Arabic, 2 English texts) and show what was found."""
+    with _guard():
+        settings = _settings(config)
+        report = _run_ingest([SAMPLE_DIR], db, settings, replace=False, workers=1)
+        _print_report(report, db)
+        with open_store(db, readonly=True) as store:
+            found = [store.get(info.id) for info in store.documents()]
+            counts = store.stats()
+    out = _stdout()
+    table = Table(title=f"khabar demo: {len(found)} documents in {db}")
+    for column in ("document", "lang", "published", "sentences", "dates", "actors", "events"):
+        table.add_column(column, overflow="fold")
+    for doc in found:
+        dates = [
+            f"{doc.span_text(s)} = {s.value.get('value', '?')}" for s in doc.spans("dates")
+        ]
+        actors = sorted({
+            f"{s.value.get('name') or doc.span_text(s)} ({s.value.get('country') or '-'})"
+            for s in doc.spans("actors")
+        })
+        events = [
+            f"{s.value.get('type')}" + (f"/{s.value['mode']}" if s.value.get("mode") else "")
+            for s in doc.spans("events")
+        ]
+        table.add_row(
+            doc.id, doc.lang or "-", doc.published or "-", str(len(doc.spans("sentences"))),
+            "\n".join(dates), "\n".join(actors), "\n".join(events),
+        )
+    out.print(table)
+    out.print(
+        f"languages: {counts['by_lang']}; events: {counts['events']}. "
+        f"Next: khabar export --db {db} --what events",
+        markup=False, soft_wrap=True,
+    )
+    raise typer.Exit(EXIT_OK if report.ok else EXIT_DOCS_FAILED)
+
+
+@app.command()
+def stages(config: ConfigOption = None) -> None:
+    """The pipeline's stages: what each requires and assigns, and the default order."""
+    from khabar.pipeline import stage_table
+
+    with _guard():
+        settings = _settings(config)
+        rows = stage_table()
+    order = {name: i for i, name in enumerate(settings.stages, 1)}
+    table = Table("#", "stage", "requires", "assigns")
+    for column in table.columns:
+        column.no_wrap = True
+    for row in sorted(rows, key=lambda r: (order.get(r["name"], 99), r["name"])):
+        table.add_row(
+            str(order.get(row["name"], "-")), row["name"], ", ".join(row["requires"]),
+            ", ".join(row["assigns"]),
+        )
+    console = _stdout()
+    console.width = max(console.width, 120)  # a narrow pipe must not fold stage names
+    console.print(table)
+    missing = [n for n in settings.stages if n not in {r["name"] for r in rows}]
+    if missing:
+        _say(f"not available: {', '.join(missing)}")
+        raise typer.Exit(EXIT_USAGE)
+
+
+def main() -> None:
+    """Console entry point (``khabar``)."""
+    app(prog_name="khabar")
+
+
+if __name__ == "__main__":
+    main()
