@@ -82,7 +82,9 @@ class Arguments:
     source: list[dict[str, Any]] = field(default_factory=list)
     target: list[dict[str, Any]] = field(default_factory=list)
     mode: str | None = None  # set when the structure decides it (third-party mediation)
+    mediators: list[dict[str, Any]] = field(default_factory=list)  # "with the mediation of"
     how: str = ""  # which rule found the source, for explanations
+    target_how: str = ""  # "sentence" when the target is written in the sentence
 
 
 @dataclass(slots=True)
@@ -170,10 +172,12 @@ def _groups(text: str, lo: int, hi: int, actors: list[ActorRef], words: RoleWord
         if case is None and clitic:
             case = words.attached.get(clitic)
         gap = text[groups[-1].end : ref.start] if groups else ""
-        if groups and (words.coordinators.match(gap) or (glued_and and not gap.strip())):
+        overlapping = bool(groups) and ref.start < groups[-1].end
+        if groups and (overlapping or words.coordinators.match(gap)
+                       or (glued_and and not gap.strip())):
             last = groups[-1]
             last.members.append(ref)
-            last.end = ref.end
+            last.end = max(last.end, ref.end)
             if last.case is None and (after := _case_after(text, ref.end, hi, words)):
                 last.case = after
             continue
@@ -204,6 +208,7 @@ def attribute(
     carried_subject: list[dict[str, Any]] | None = None,
     author: dict[str, Any] | None = None,
     host: dict[str, Any] | None = None,
+    partner: list[dict[str, Any]] | None = None,
 ) -> Arguments:
     """Source and target of ``trigger`` in the sentence ``text[sentence[0]:sentence[1]]``."""
     words = role_words(lang)
@@ -238,10 +243,11 @@ def attribute(
             source, args.how = sent_unmarked[0], "sentence_subject"
     if source is not None:
         args.source = source.actors
-    elif not args.source and carried_subject:
+    elif not args.source and carried_subject and trigger.pos == "verb" and not trigger.passive:
+        # a pro-dropped subject («وی افزود», «وأضاف»): the last subject of the passage
         args.source, args.how = list(carried_subject), "carried"
 
-    mediators = [g for g in clause if g.case == "mediator"]
+    mediators = [g for g in groups if g.case == "mediator"]
     others = [g for g in clause if g is not source and g.case != "mediator"]
     if trigger.type in SYMMETRIC and source is not None and len(source.members) > 1 and not any(
         g.case in ("with", "between") for g in others
@@ -265,9 +271,19 @@ def attribute(
             rest = [g for g in others if g.case is None]
             if rest:
                 args.target = min(rest, key=lambda g: abs(g.start - trigger.start)).actors
+    if args.target:
+        args.target_how = "sentence"
+    if not args.target and partner and args.how == "author":
+        # a memoir: "I told him ...", "we agreed ..." -- the visitor or caller of the entry
+        args.target = [p for p in partner if p != author]
+    if (not args.source and not args.target and author and partner and trigger.passive
+            and trigger.type in SYMMETRIC):
+        args.source, args.target, args.how = [author], list(partner), "memoir_passive"
     if (not args.target and host is not None and host not in args.source
             and trigger.type in SYMMETRIC | {"REQUEST"}):
         args.target = [host]  # a memoir: "X came", "X asked" -- the author is the other side
+    if mediators:
+        args.mediators = mediators[0].actors
     if mediators and trigger.type == "CONSULT":
         parties = args.source + args.target
         args.source = mediators[0].actors

@@ -14,12 +14,15 @@ mentions in one document with identical fields are one event with two mentions.
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from typing import Any
 
 from khabar.document import Document, Span
-from khabar.events.arguments import ActorRef, TriggerRef, attribute
+from khabar.events.arguments import ActorRef, TriggerRef, attribute, role_words
 from khabar.pipeline import register
 from khabar.settings import Settings
+from khabar.text.normalize import fold
 
 __all__ = ["make_events"]
 
@@ -44,20 +47,50 @@ def _dedupe(actors: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-def _event_date(doc: Document, sent: Span, trigger_raw: int) -> tuple[str | None, str | None, str]:
-    """(date, date_end, how) of an event whose trigger is at raw offset ``trigger_raw``."""
+def _paragraph_start(doc: Document, pos: int) -> int:
+    """Start of the paragraph (line) holding raw offset ``pos``."""
+    return doc.text.rfind("\n", 0, pos) + 1
+
+
+def _event_date(
+    doc: Document, sent: Span, trigger_raw: int, noun: bool
+) -> tuple[str | None, str | None, str]:
+    """(date, date_end, how) of an event whose trigger is at raw offset ``trigger_raw``.
+
+    A date in the sentence: the nearest one before a verb trigger (Persian puts the date
+    before the verb; Arabic and English before or right after), the nearest one after a noun
+    trigger («توافق‌های ... در روز ۹ نوامبر»). Else the diary entry's date, else the latest
+    date earlier in the same paragraph (background passages: «در سال ۱۹۸۸ ... با بالا گرفتن
+    درگیری ...»), else the publication date.
+    """
     dates = [d for d in doc.within("dates", sent.start, sent.end) if d.value.get("value")]
     if dates:
         before = [d for d in dates if d.end <= trigger_raw]
-        best = before[-1] if before else min(dates, key=lambda d: abs(d.start - trigger_raw))
+        after = [d for d in dates if d.start >= trigger_raw]
+        if noun and after and after[0].start - trigger_raw <= 80:
+            best = after[0]
+        elif before:
+            best = before[-1]
+        else:
+            best = min(dates, key=lambda d: abs(d.start - trigger_raw))
         return str(best.value["value"]), best.value.get("date_end"), "sentence"
     for entry in doc.spans("entries"):
         if entry.start <= sent.start < entry.end and entry.value.get("value"):
             return str(entry.value["value"]), None, "entry"
+    para = _paragraph_start(doc, sent.start)
+    earlier = [d for d in doc.within("dates", para, sent.start) if d.value.get("value")
+               and d.value.get("resolution") != "published"]
+    if earlier:
+        best = earlier[-1]
+        return str(best.value["value"]), best.value.get("date_end"), "passage"
     return doc.published, None, "published"
 
 
-@register("events", requires=("sentences", "dates", "actors"), assigns=("events",))
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(a < end and start < b for a, b in spans)
+
+
+@register("events", requires=("sentences", "dates", "actors"), assigns=("events", "nonevents"))
 def make_events(settings: Settings) -> Any:
     from khabar.events.triggers import find_triggers
 
@@ -65,38 +98,59 @@ def make_events(settings: Settings) -> Any:
         norm = doc.norm
         text = norm.text
         author = doc.meta.get("author")
-        actors = doc.spans("actors")
         spans: list[Span] = []
         carried: list[dict[str, Any]] | None = None
+        modal: list[Span] = []
+        entries = doc.spans("entries")
+        partner: list[dict[str, Any]] | None = None  # a memoir entry's visitor or caller
+        entry_at: int | None = None
         for sent in doc.spans("sentences"):
+            entry = next((e.start for e in entries if e.start <= sent.start < e.end), None)
+            if entry != entry_at:
+                entry_at, partner = entry, None
             lang = sent.value.get("lang") or doc.lang or "en"
             if lang not in ("fa", "ar", "en"):
                 continue
+            sent_actors = list(doc.within("actors", sent.start, sent.end))
             refs = [
                 ActorRef(norm.from_raw(a.start), norm.from_raw(a.end), a.value,
                          str(a.value.get("proclitic") or ""))
-                for a in doc.within("actors", sent.start, sent.end)
+                for a in sent_actors
             ]
+            actor_spans = [(a.start, a.end) for a in sent_actors]
             lo, hi = norm.from_raw(sent.start), norm.from_raw(sent.end)
+            mediator_spans = [norm.to_raw(m.start, m.end) for m in role_words(lang).before.finditer(
+                text, lo, hi) if m.values[0] == "mediator"]
             subject_here: list[dict[str, Any]] | None = None
             for trig in find_triggers(doc, sent.start, sent.end, lang):
+                if _inside(actor_spans, trig.start, trig.end):
+                    continue  # «نیروهای حافظ صلح», «وزارة»: part of an actor's name
+                if _pos(trig) == "noun" and (trig.topic or _anaphoric(text, norm.from_raw(trig.start), lang)):
+                    # "talked about cooperation" is one CONSULT (EVENTS.md section 2); "this
+                    # phone call" refers back to an event already told
+                    continue
+                type_, mode, modality = trig.type, trig.mode, trig.modality or "asserted"
+                if _inside(mediator_spans, trig.start, trig.end):
+                    type_, mode = "CONSULT", "third-party"  # «تحت حمایت مسکو», «بوساطة روسية»
+                if type_ == "ASSAULT" and modality in ("hypothetical", "future") and trig.reported:
+                    type_, mode, modality = "THREATEN", "violence", "asserted"  # "war may come"
                 t_lo, t_hi = norm.from_raw(trig.start), norm.from_raw(trig.end)
-                ref = TriggerRef(t_lo, t_hi, trig.type, pos=_pos(trig), person=_person(trig),
-                                 passive=bool(getattr(trig, "passive", False)))
+                ref = TriggerRef(t_lo, t_hi, type_, pos=_pos(trig), person=_person(trig),
+                                 passive=bool(trig.passive))
                 args = attribute(text, (lo, hi), refs, ref, lang, carried_subject=carried,
-                                 author=author, host=author if doc.spans("entries") else None)
+                                 author=author, host=author if entries else None,
+                                 partner=partner if entries else None)
                 source = _dedupe([_export_actor(a) for a in args.source])
                 target = _dedupe([_export_actor(a) for a in args.target
                                   if _export_actor(a) not in source])
-                if not source:
+                if not source or (trig.weak and not _weak_ok(args)):
                     continue
                 if args.how not in ("carried", "author"):
                     subject_here = args.source
-                date, date_end, date_how = _event_date(doc, sent, trig.start)
-                modality = getattr(trig, "modality", "asserted") or "asserted"
+                date, date_end, date_how = _event_date(doc, sent, trig.start, _pos(trig) == "noun")
                 value: dict[str, Any] = {
-                    "type": trig.type,
-                    "mode": args.mode or trig.mode,
+                    "type": type_,
+                    "mode": args.mode or mode,
                     "date": date,
                     "source": source,
                     "target": target,
@@ -104,23 +158,56 @@ def make_events(settings: Settings) -> Any:
                     "contexts": sorted(set(trig.contexts or [])),
                     "modality": modality,
                     "trigger": {"start": trig.start, "end": trig.end,
-                                "text": doc.text[trig.start:trig.end],
-                                "entry": getattr(trig, "entry", None)},
+                                "text": doc.text[trig.start:trig.end], "entry": trig.entry},
                     "how": {"source": args.how, "date": date_how},
                 }
                 if date_end:
                     value["date_end"] = date_end
-                spans.append(Span(sent.start, sent.end, "event", value,
-                                  f"events:{getattr(trig, 'entry', trig.type)}"))
+                layer = spans if modality == "asserted" else modal
+                layer.append(Span(sent.start, sent.end, "event", value, f"events:{trig.entry}"))
+                mediators = _dedupe([_export_actor(a) for a in args.mediators])
+                if mediators and type_ in ("AGREE", "RETREAT") and modality == "asserted":
+                    # "agreed ... with Russian mediation": the mediation is an event of its own
+                    parties = [a for a in source + target if a not in mediators]
+                    layer.append(Span(sent.start, sent.end, "event", {
+                        **value, "type": "CONSULT", "mode": "third-party",
+                        "source": mediators, "target": parties,
+                        "how": {"source": "mediator", "date": date_how}},
+                        f"events:{trig.entry}:mediation"))
+            if author:
+                others = [r.actor for r in refs if r.actor.get("kind") == "person"
+                          and not r.actor.get("author") and r.actor.get("name")]
+                if others:
+                    partner = others[:1]
             if subject_here:
                 carried = subject_here
             elif refs:
                 people = [r.actor for r in refs if r.actor.get("kind") == "person"]
                 carried = people[:1] or carried
+        doc.set_layer("nonevents", modal)
         doc.set_layer("events", spans)
         return doc
 
     return run
+
+
+def _weak_ok(args: Any) -> bool:
+    """A weak trigger («آمد», "came", «تأکید کرد») is an event only with an other side written
+    in the sentence, or with an explicit visitor whose host is a memoir's author."""
+    return bool(args.target) and (args.target_how == "sentence" or args.how != "author")
+
+
+@lru_cache(maxsize=8)
+def _demonstratives(lang: str) -> re.Pattern[str]:
+    words = {"fa": ("این", "آن", "همین", "همان"), "ar": ("هذا", "هذه", "تلك", "ذلک", "ذلك"),
+             "en": ("this", "that", "these", "those", "the same")}.get(lang, ())
+    alternation = "|".join(re.escape(fold(w)) for w in words) or "(?!x)x"
+    return re.compile(rf"(?<!\w)(?:{alternation})\s*$")
+
+
+def _anaphoric(text: str, start: int, lang: str) -> bool:
+    """A nominal trigger right after a demonstrative («این مکالمه», «هذه المحادثات»)."""
+    return bool(_demonstratives(lang).search(text[max(0, start - 12) : start]))
 
 
 def _pos(trig: Any) -> str:
