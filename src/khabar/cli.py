@@ -318,6 +318,135 @@ def export(
     _say(f"{n} {what.value} exported")
 
 
+@app.command(name="eval")
+def eval_(
+    gold: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="Gold events (JSONL).")],
+    db: DbOption = None,
+    pred: Annotated[
+        Path | None,
+        typer.Option("--pred", exists=True, dir_okay=False,
+                     help="Score this JSONL file instead of the database's events."),
+    ] = None,
+    docs: Annotated[
+        str | None, typer.Option("--docs", help="Comma-separated document ids to score.")
+    ] = None,
+    misses: Annotated[bool, typer.Option("--misses", help="List missed and spurious events.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+    config: ConfigOption = None,
+) -> None:
+    """Score the stored events (or --pred) against GOLD, as docs/EVENTS.md section 7 defines."""
+    from khabar.evaluate import read_events, score_levels
+
+    with _guard():
+        settings = _settings(config)
+        gold_events = read_events(gold)
+        if pred is not None:
+            predicted = read_events(pred)
+        else:
+            with open_store(_db(db, settings), readonly=True) as store:
+                predicted = list(store.export_events())
+    chosen = set(docs.split(",")) if docs else None
+    results = score_levels(gold_events, predicted, chosen)
+    if as_json:
+        typer.echo(json.dumps([r.to_dict() for r in results], ensure_ascii=False, indent=1))
+        return
+    for r in results:
+        typer.echo(f"{r.level:>7}: P={r.precision:.3f} R={r.recall:.3f} F1={r.f1:.3f} "
+                   f"(gold {r.gold}, predicted {r.pred}, matched {r.tp})")
+    typer.echo("per type (gold/pred/matched, country level):")
+    for t, c in sorted(results[0].per_type.items()):
+        typer.echo(f"  {t:<10} {c.get('gold', 0):>4} {c.get('pred', 0):>4} {c.get('tp', 0):>4}")
+    if misses:
+        for label, events in (("MISSED", results[0].missed), ("SPURIOUS", results[0].spurious)):
+            for e in events:
+                text = (e.get("mentions") or [{}])[0].get("text", "")[:120]
+                typer.echo(f"{label}: {e.get('type')} {e.get('date')} "
+                           f"{[a.get('country') for a in e.get('source') or []]}->"
+                           f"{[a.get('country') for a in e.get('target') or []]} | {text}")
+
+
+def _actor_aliases(query: str) -> list[str]:
+    """English names and codes the knowledge base knows for ``query`` written in any script
+    («لاوروف», «لافروف» -> "Sergey Lavrov"), so one query finds events in every language."""
+    from khabar.kb import load_kb
+
+    kb = load_kb()
+    found: list[str] = []
+    for lang in ("fa", "ar", "en"):
+        for entry in kb.lookup(query, lang):
+            record = kb.get(entry.id)
+            found.append(getattr(record, "name", None) or entry.id)
+            if entry.kind == "state":
+                found.append(entry.id)
+    return list(dict.fromkeys(found))
+
+
+def _actor_hit(actors: list[dict[str, Any]], query: str) -> bool:
+    from khabar.text.normalize import fold
+
+    q = fold(query)
+    return any(q in fold(a.get("name") or "") or q == fold(a.get("country") or "") or
+               q == fold(a.get("id") or "") for a in actors)
+
+
+@app.command()
+def events(
+    db: DbOption = None,
+    type_: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. CONSULT.")] = None,
+    actor: Annotated[
+        str | None, typer.Option("--actor", help="Actor name (any part, any script) or id.")
+    ] = None,
+    country: Annotated[
+        str | None, typer.Option("--country", help="ISO alpha-3 code on either side.")
+    ] = None,
+    since: Annotated[str | None, typer.Option("--since", help="Earliest date (ISO).")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Latest date (ISO).")] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="Language of a mention.")] = None,
+    doc: Annotated[str | None, typer.Option("--doc", help="Document id of a mention.")] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1)] = 100,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON Lines instead of a table.")] = False,
+    config: ConfigOption = None,
+) -> None:
+    """List stored events, filtered by type, actor, country, date range, language or document."""
+    with _guard():
+        settings = _settings(config)
+        with open_store(_db(db, settings), readonly=True) as store:
+            found: list[dict[str, Any]] = []
+            names = _actor_aliases(actor) if actor else []
+            for e in store.export_events():
+                sides = (e.get("source") or []) + (e.get("target") or [])
+                mentions = e.get("mentions") or []
+                if type_ and e.get("type") != type_.upper():
+                    continue
+                if country and not any(a.get("country") == country.upper() for a in sides):
+                    continue
+                if actor and not any(_actor_hit(sides, n) for n in [actor, *names]):
+                    continue
+                date = e.get("date") or ""
+                if since and (not date or date[: len(since)] < since):
+                    continue
+                if until and (not date or date[: len(until)] > until):
+                    continue
+                if lang and not any(m.get("lang") == lang for m in mentions):
+                    continue
+                if doc and not any(m.get("doc") == doc for m in mentions):
+                    continue
+                found.append(e)
+                if len(found) >= limit:
+                    break
+    if as_json:
+        for e in found:
+            typer.echo(json.dumps(e, ensure_ascii=False))
+    else:
+        table = Table("date", "type", "mode", "source", "target", "mentions")
+        for e in found:
+            table.add_row(e.get("date") or "", e["type"], e.get("mode") or "",
+                          actor_list_text(e.get("source")), actor_list_text(e.get("target")),
+                          ", ".join(sorted({m["doc"] for m in e.get("mentions") or []})))
+        _stdout().print(table)
+    _say(f"{len(found)} event(s)")
+
+
 @app.command()
 def docs(
     db: DbOption = None,

@@ -23,8 +23,10 @@ def _parse(value: str | None, *, end: bool) -> date | None:
     month = parts[1] if len(parts) > 1 else (12 if end else 1)
     if len(parts) > 2:
         day = parts[2]
+    elif end:
+        day = calendar.monthrange(year, month)[1]
     else:
-        day = calendar.monthrange(year, month)[1] if end else 1
+        day = 1
     return date(year, month, day)
 
 

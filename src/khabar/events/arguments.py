@@ -247,9 +247,18 @@ def attribute(
         # a pro-dropped subject («وی افزود», «وأضاف»): the last subject of the passage
         args.source, args.how = list(carried_subject), "carried"
 
+    between = [g for g in clause if g.case == "between" and len(g.members) > 1]
+    if not args.source and between and trigger.type in SYMMETRIC | {"ASSAULT", "RETREAT"}:
+        # «محادثات بين أذربيجان ووفد أرميني», "clashes between A and B": the parties
+        source = between[0]
+        args.source = [source.members[0].actor]
+        args.target = [m.actor for m in source.members[1:]]
+        args.how = "between"
     mediators = [g for g in groups if g.case == "mediator"]
     others = [g for g in clause if g is not source and g.case != "mediator"]
-    if trigger.type in SYMMETRIC and source is not None and len(source.members) > 1 and not any(
+    if args.how == "between":
+        pass
+    elif trigger.type in SYMMETRIC and source is not None and len(source.members) > 1 and not any(
         g.case in ("with", "between") for g in others
     ):
         # "لاوروف و بایراموف ... گفت‌وگو کردند": coordinated subject of a symmetric verb.

@@ -111,7 +111,8 @@ def make_events(settings: Settings) -> Any:
             lang = sent.value.get("lang") or doc.lang or "en"
             if lang not in ("fa", "ar", "en"):
                 continue
-            sent_actors = list(doc.within("actors", sent.start, sent.end))
+            sent_actors = [a for a in doc.within("actors", sent.start, sent.end)
+                           if a.value.get("country") or a.value.get("name")]  # resolved only
             refs = [
                 ActorRef(norm.from_raw(a.start), norm.from_raw(a.end), a.value,
                          str(a.value.get("proclitic") or ""))
@@ -134,7 +135,8 @@ def make_events(settings: Settings) -> Any:
                     type_, mode = "CONSULT", "third-party"  # «تحت حمایت مسکو», «بوساطة روسية»
                 if type_ == "ASSAULT" and modality in ("hypothetical", "future") and trig.reported:
                     type_, mode, modality = "THREATEN", "violence", "asserted"  # "war may come"
-                t_lo, t_hi = norm.from_raw(trig.start), norm.from_raw(trig.end)
+                core = _core_span(trig)
+                t_lo, t_hi = norm.from_raw(core[0]), norm.from_raw(core[1])
                 ref = TriggerRef(t_lo, t_hi, type_, pos=_pos(trig), person=_person(trig),
                                  passive=bool(trig.passive))
                 args = attribute(text, (lo, hi), refs, ref, lang, carried_subject=carried,
@@ -189,6 +191,15 @@ def make_events(settings: Settings) -> Any:
         return doc
 
     return run
+
+
+def _core_span(trig: Any) -> tuple[int, int]:
+    """Where a trigger stands for argument finding: the first part of a split compound («توصلت
+    أذربيجان وأرمينيا إلى اتفاق», «خواستار برقراری آتش بس بین ارمنستان و آذربایجان شد»), so the
+    actors written between its parts stay arguments."""
+    if trig.noun_span and trig.verb_span:
+        return min(trig.noun_span, trig.verb_span)
+    return trig.start, trig.end
 
 
 def _weak_ok(args: Any) -> bool:
