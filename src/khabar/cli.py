@@ -441,7 +441,8 @@ def events(
         table = Table("date", "type", "mode", "source", "target", "mentions")
         for e in found:
             table.add_row(e.get("date") or "", e["type"], e.get("mode") or "",
-                          actor_list_text(e.get("source")), actor_list_text(e.get("target")),
+                          actor_list_text(e.get("source") or []),
+                          actor_list_text(e.get("target") or []),
                           ", ".join(sorted({m["doc"] for m in e.get("mentions") or []})))
         _stdout().print(table)
     _say(f"{len(found)} event(s)")

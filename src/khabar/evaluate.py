@@ -81,7 +81,9 @@ def _side_match(gold: list[dict[str, Any]], pred: list[dict[str, Any]], level: s
 def _date_match(gold: str | None, pred: str | None) -> bool:
     if not gold:
         return True
-    return bool(pred) and len(pred) >= len(gold) and pred.startswith(gold)
+    if not pred:
+        return False
+    return len(pred) >= len(gold) and pred.startswith(gold)
 
 
 def _docs(event: dict[str, Any]) -> set[str]:

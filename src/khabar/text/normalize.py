@@ -59,11 +59,7 @@ _DELETE = set(
        "\u202e", "\u2066", "\u2067", "\u2068", "\u2069", "\ufeff", "\u00ad", "\u061c"]
 )
 
-# Characters that need the slow path (deletion, expansion, or a case/compatibility fold).
-_SLOW = re.compile(
-    "[" + "".join(re.escape(c) for c in sorted(_DELETE)) + "\ufb50-\ufdff\ufe70-\ufeffA-Z\u00c0-\u024f]"
-)
-_TABLE = str.maketrans(_ONE_TO_ONE)
+_BASE_TABLE = dict(_ONE_TO_ONE)
 
 
 @lru_cache(maxsize=4096)
@@ -74,11 +70,35 @@ def _fold_char(ch: str) -> str:
     code = ord(ch)
     if 0xFB50 <= code <= 0xFDFF or 0xFE70 <= code <= 0xFEFF:
         expanded = unicodedata.normalize("NFKC", ch)
-        return "".join(_fold_char(c) if c in _DELETE else c for c in expanded).translate(_TABLE)
-    if ch.isupper() or 0x00C0 <= code <= 0x024F:
+        return "".join(_BASE_TABLE.get(c, c) for c in expanded if c not in _DELETE)
+    if ch.isupper() or 0x00C0 <= code <= 0x024F or ch.lower() != ch:
         decomposed = unicodedata.normalize("NFKD", ch.lower())
         return "".join(c for c in decomposed if not unicodedata.combining(c))
-    return ch.translate(_TABLE)
+    return _BASE_TABLE.get(ch, ch)
+
+
+def _build_tables() -> tuple[dict[int, str], dict[str, str]]:
+    """One-to-one folds go into a ``str.translate`` table (done in C); characters that fold to
+    nothing or to several characters are *special* and handled one by one, with offsets."""
+    table = {ord(k): v for k, v in _BASE_TABLE.items()}
+    special: dict[str, str] = {c: "" for c in _DELETE}
+    ranges = [range(0x41, 0x5B), range(0xC0, 0x250), range(0x370, 0x530),
+              range(0xFB50, 0xFE00), range(0xFE70, 0xFF00)]
+    for r in ranges:
+        for code in r:
+            ch = chr(code)
+            folded = _fold_char(ch)
+            if folded == ch:
+                continue
+            if len(folded) == 1:
+                table[code] = folded
+            else:
+                special[ch] = folded
+    return table, special
+
+
+_TABLE, _SPECIAL = _build_tables()
+_SLOW = re.compile("[" + "".join(re.escape(c) for c in sorted(_SPECIAL)) + "]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,20 +141,33 @@ class NormText:
 
 
 def normalize(raw: str) -> NormText:
-    """Normalise ``raw`` for matching; see the module docstring for what is folded."""
-    if not _SLOW.search(raw):
+    """Normalise ``raw`` for matching; see the module docstring for what is folded.
+
+    One-to-one folds run through ``str.translate``; only the characters that are deleted or
+    expanded (diacritics, invisible marks, ligatures) are handled in Python, with the stretches
+    between them copied whole, so the cost stays close to one C pass over the text.
+    """
+    specials = list(_SLOW.finditer(raw))
+    if not specials:
         return NormText(raw.translate(_TABLE), None, len(raw))
     out: list[str] = []
     offsets = array("i")
-    for i, ch in enumerate(raw):
-        folded = _ONE_TO_ONE.get(ch)
-        if folded is None:
-            folded = _fold_char(ch) if _SLOW.match(ch) else ch
-        for c in folded:
-            out.append(c)
-            offsets.append(i)
+    pos = 0
+    for m in specials:
+        i = m.start()
+        if i > pos:
+            out.append(raw[pos:i])
+            offsets.extend(range(pos, i))
+        rep = _SPECIAL[raw[i]]
+        if rep:
+            out.append(rep)
+            offsets.extend([i] * len(rep))
+        pos = i + 1
+    if pos < len(raw):
+        out.append(raw[pos:])
+        offsets.extend(range(pos, len(raw)))
     offsets.append(len(raw))
-    return NormText("".join(out), offsets, len(raw))
+    return NormText("".join(out).translate(_TABLE), offsets, len(raw))
 
 
 def fold(raw: str) -> str:
