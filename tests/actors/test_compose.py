@@ -65,7 +65,8 @@ def test_office_resolves_to_holder_on_the_date() -> None:
 def test_arabic_office_adjective_and_sector() -> None:
     found = _run("قال وزير الخارجية الأردني عمر حداد إن الجيش الأردني انسحب.", "ar")
     assert found[0]["name"] == "Omar Haddad" and found[0]["country"] == "JOR"
-    assert found[1] == {"country": "JOR", "kind": "state", "name": None, "sector": "military"}
+    assert found[1] == {"country": "JOR", "id": "JOR", "kind": "state", "name": None,
+                        "sector": "military"}
 
 
 def test_english_adjective_before_office() -> None:
@@ -81,4 +82,5 @@ def test_title_introduces_unknown_person() -> None:
 
 def test_persian_plural_suffix_on_adjective_sector() -> None:
     found = _run("نیروهای ایرانی مستقر شدند.", "fa")
-    assert found == [{"country": "IRN", "kind": "state", "name": None, "sector": "military"}]
+    assert found == [{"country": "IRN", "id": "IRN", "kind": "state", "name": None,
+                      "sector": "military"}]

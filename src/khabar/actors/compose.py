@@ -10,7 +10,17 @@ three languages:
 - person + office phrase    «سرگئی لاوروف وزیر امور خارجه روسیه», «وزير خارجية أذربيجان جيهون بيراموف»
 - counterpart + adjective   «همتای ارمنی خود», «نظيره الأذربيجاني»: the same office as the
                             sentence's first official, in the adjective's state
-- title + unknown name      «آقای …», «السيد …», "Mr …": a person the KB does not know
+- title + unknown name      «آقای …», «السيد …», "Mr …": a person the KB does not list under that
+                            spelling; resolved to a KB person when the name comparison of
+                            :mod:`khabar.names` finds exactly one above its threshold (of the
+                            office phrase's country, when one follows), else kept as written
+- unknown name + office     «ظهراب مناتساکانیان وزیر خارجه ارمنستان»: the words next to an office
+                            phrase resolve only to a KB person of that country whose name
+                            matches, never to a guess
+- side noun + state         «طرف ارمنی», «الجانب الأذربيجاني», "the Armenian side": the state
+- people + region           «ارمنی‌ها در قره باغ», «الأرمن بقره باغ», "Armenians in Karabakh": the
+                            KB group named by that people and region (KARABAKH_ARMENIANS, AZE)
+- "sides" words             «طرفین», «الجانبين», "both sides": left for the stage to resolve
 
 An office phrase without a name resolves to its holder on the sentence's date when the KB knows
 exactly one; otherwise it stays an office with its country (EVENTS.md section 3).
@@ -30,9 +40,12 @@ __all__ = ["Composed", "compose"]
 
 _WORD = re.compile(r"\w+")
 # What may stand between two parts of one actor phrase: spaces, a comma, brackets, quotes.
+_COORD = re.compile(r"^\s*(?:و|،|,|and|&)\s*$")
 _GLUE = re.compile(r"^[\s،,\[\]\(\)\"«»'-]*$")
 
 Holders = Callable[[str, str | None], list[dict[str, Any]]]  # (office, country) -> persons
+# (written name, country or None) -> the one KB person id it spells, or None
+MatchPerson = Callable[[str, str | None], str | None]
 
 
 @dataclass(slots=True)
@@ -61,9 +74,88 @@ def _gap_words(text: str, a_end: int, b_start: int) -> list[str]:
     return _WORD.findall(text[a_end:b_start]) if b_start >= a_end else []
 
 
+def _name_gap(text: str, a_end: int, b_start: int) -> bool:
+    """Only glue and at most two words (a given name the KB lacks) between a title and a name."""
+    if b_start < a_end:
+        return False
+    between = text[a_end:b_start]
+    return len(_WORD.findall(between)) <= 2 and not re.search(r"[.،,:;؛]", between)
+
+
 def _state_of(m: Match[Entry]) -> str | None:
     e = _pick(m.values, "state")
     return e.ref if e else None
+
+
+def _people_region(
+    text: str, hits: list[Match[Entry]], i: int, cue: Cues
+) -> tuple[str, int] | None:
+    """A people of a state next to a region the KB names a group of that people by: after it
+    («ارمنی‌ها [در] قره باغ», «الأرمن في/ب قره باغ», "Armenians in Karabakh") or, in English,
+    before it ("Karabakh Armenians"). Returns the group's org id and the region hit's index."""
+    state = _pick(hits[i].values, "state")
+    if state is None:
+        return None
+    for k in (i + 1, i - 1):
+        if not 0 <= k < len(hits):
+            continue
+        for region in hits[k].values:
+            if region.kind != "region" or region.form != state.ref:
+                continue
+            if k > i:
+                gap = _gap_words(text, hits[i].end, hits[k].start)
+                link = text[hits[k].start:hits[k].core_start]  # «بقره باغ»: ب glued
+                ok = (_glued(text, hits[i].end, hits[k].start) and (not link or link in
+                      cue.region_link)) or (len(gap) == 1 and gap[0] in cue.region_link
+                                            and not re.search(r"[.،,:;؛]",
+                                                              text[hits[i].end:hits[k].start]))
+            else:
+                ok = _glued(text, hits[k].end, hits[i].start) and not re.search(
+                    r"[\u0600-\u06ff]", text[hits[k].start:hits[k].end])
+            if ok:
+                return region.ref, k
+    return None
+
+
+def _name_next_to(
+    text: str, hits: list[Match[Entry]], ph: Composed, lang: str, cue: Cues, country: str,
+    match_person: MatchPerson,
+) -> tuple[str, int, int] | None:
+    """Up to three words right before (Persian) or after (Arabic, English) an office phrase,
+    when they spell a KB person of ``country``: ``(person id, start, end)`` of the name."""
+    taken = [(h.start, h.end) for h in hits]
+
+    def free(a: int, b: int) -> bool:
+        return not any(s < b and a < e for s, e in taken)
+
+    words: list[tuple[int, int, str]] = []
+    if lang == "fa":
+        pos = ph.start
+        for w in reversed(list(_WORD.finditer(text, max(0, ph.start - 80), ph.start))):
+            if len(words) >= 3 or w.group() in cue.stop_words or not free(w.start(), w.end()):
+                break
+            if not _glued(text, w.end(), pos):
+                break
+            words.insert(0, (w.start(), w.end(), w.group()))
+            pos = w.start()
+        candidates = [words[j:] for j in range(len(words))]
+    else:
+        pos = ph.end
+        for w in _WORD.finditer(text, ph.end, min(len(text), ph.end + 80)):
+            if len(words) >= 3 or w.group() in cue.stop_words or not free(w.start(), w.end()):
+                break
+            if not _glued(text, pos, w.start()):
+                break
+            words.append((w.start(), w.end(), w.group()))
+            pos = w.end()
+        candidates = [words[: j + 1] for j in reversed(range(len(words)))]
+    for cand in candidates:
+        if not cand or (len(cand) == 1 and len(cand[0][2]) < 4):
+            continue
+        known = match_person(" ".join(w[2] for w in cand), country)
+        if known is not None:
+            return known, cand[0][0], cand[-1][1]
+    return None
 
 
 def compose(
@@ -76,6 +168,7 @@ def compose(
     org_info: Callable[[str], dict[str, Any] | None],
     office_role: Callable[[str], str],
     holders: Holders,
+    match_person: MatchPerson | None = None,
 ) -> list[Composed]:
     """Compose the hits of one sentence (sorted, non-overlapping) into actor mentions."""
     out: list[Composed] = []
@@ -96,10 +189,11 @@ def compose(
 
     # Pass 1: office/sector/counterpart phrases with their state.
     phrases: dict[int, Composed] = {}  # index of the head hit -> phrase
+    coordinated: list[Composed] = []  # further states of a coordinated office/sector phrase
     i = 0
     while i < n:
         m = hits[i]
-        head = _pick(m.values, "office", "counterpart", "sector")
+        head = _pick(m.values, "office", "counterpart", "sector", "side")
         if head is None or used[i]:
             i += 1
             continue
@@ -134,10 +228,30 @@ def compose(
                 end = hits[j].end
                 used[j] = True
                 j += 1
+        # more states coordinated after the first: «وزرای خارجه روسیه و آذربایجان», "the
+        # foreign ministers of Russia and Azerbaijan" -- one actor per state
+        extra: list[int] = []
+        if country is not None:
+            prev_end = end
+            k = j
+            while k < n and has(k, "state"):
+                between = text[prev_end : hits[k].start]
+                glued_and = not between.strip() and proclitic(hits[k]).startswith("و")
+                if not (_COORD.match(between) or glued_and):
+                    break
+                extra.append(k)
+                used[k] = True
+                prev_end = hits[k].end
+                k += 1
+            j = max(j, k)
         used[i] = True
         value: dict[str, Any] = {"country": country}
         if head.kind == "sector":
             value.update(kind="state" if country else "group", name=None, sector=head.ref)
+            if country:
+                value["id"] = country
+        elif head.kind == "side":
+            value.update(kind="state" if country else "side", name=None, id=country)
         elif head.kind == "counterpart":
             value.update(kind="counterpart", name=None, role=None, office=None)
         else:
@@ -146,6 +260,10 @@ def compose(
                 value["to"] = to
         first = hits[i - 1] if start < m.start else m
         phrases[i] = Composed(start, end, value, f"{'+'.join(parts)}:{head.ref}", proclitic(first))
+        for k in extra:
+            copy = dict(value, country=_state_of(hits[k]))
+            coordinated.append(Composed(hits[k].start, hits[k].end, copy,
+                                        f"{'+'.join(parts)}:{head.ref}:coordinated"))
         i = j
 
     # Pass 2: persons (with an adjacent office phrase), titles + unknown names, states, orgs.
@@ -160,8 +278,8 @@ def compose(
             value = {"kind": "person", "id": person.ref, "name": info.get("name"),
                      "country": info.get("country"), "role": None}
             start, end, rule = m.start, m.end, f"kb:{person.ref}"
-            if i > 0 and has(i - 1, "title") and glued(i - 1, i) and not used[i - 1]:
-                start = hits[i - 1].start
+            if i > 0 and has(i - 1, "title") and not used[i - 1] and _name_gap(text, hits[i - 1].end, m.start):
+                start = hits[i - 1].start  # «آقای [حسن] حسناف»: title, given name, KB surname
             # office phrase right after («لاوروف وزیر امور خارجه روسیه») or right before
             # («وزير خارجية أذربيجان جيهون بيراموف», "Foreign Minister Sergei Lavrov")
             after = [k for k, ph in phrases.items() if _glued(text, m.end, ph.start)]
@@ -181,8 +299,12 @@ def compose(
             out.append(Composed(start, end, value, rule, proclitic(m)))
             continue
         title = _pick(m.values, "title")
+        if title is not None and i + 1 < n and has(i + 1, "person") and _name_gap(
+            text, m.end, hits[i + 1].start
+        ):
+            continue  # the person after it takes the title in
         if title is not None and not _pick(m.values, "office"):
-            words = []
+            words: list[re.Match[str]] = []
             pos = m.end
             for w in _WORD.finditer(text, m.end):
                 if len(words) >= 3 or w.group() in cue.stop_words or not _glued(text, pos, w.start()):
@@ -192,21 +314,52 @@ def compose(
                 words.append(w)
                 pos = w.end()
             if words:
-                value = {"kind": "person", "id": None, "name": " ".join(w.group() for w in words),
+                written = " ".join(w.group() for w in words)
+                value = {"kind": "person", "id": None, "name": written,
                          "country": None, "role": None, "unknown": True}
                 end = words[-1].end()
+                rule = f"title:{title.ref}"
                 for k in (i + 1,):
-                    ph = phrases.get(k)
-                    if ph and ph.value.get("kind") == "office" and _glued(text, end, ph.start):
+                    near = phrases.get(k)
+                    if near is None:
+                        continue
+                    ph = near
+                    if ph.value.get("kind") == "office" and _glued(text, end, ph.start):
                         value.update(role=ph.value.get("role"), office=ph.value.get("office"),
                                      country=ph.value.get("country"))
                         end = ph.end
                         del phrases[k]
-                out.append(Composed(m.start, end, value, f"title:{title.ref}", proclitic(m)))
+                # a spelling the KB does not list: the one KB person whose name it matches
+                known = match_person(written, value["country"]) if match_person else None
+                if known is not None:
+                    info = person_info(known) or {}
+                    value.update(id=known, name=info.get("name"),
+                                 country=value["country"] or info.get("country"))
+                    del value["unknown"]
+                    rule += f"+names:{known}"
+                out.append(Composed(m.start, end, value, rule, proclitic(m)))
+            continue
+        if _pick(m.values, "region") is not None and not _pick(m.values, "state", "org"):
+            continue  # a region alone is no actor; see "people + region" below
+        sides = _pick(m.values, "sides")
+        if sides is not None:
+            out.append(Composed(m.start, m.end, {"kind": "sides", "name": None,
+                                                 "country": None, "word": sides.ref},
+                                f"sides:{sides.ref}", proclitic(m)))
             continue
         state = _pick(m.values, "state")
         if state is not None:
-            out.append(Composed(m.start, m.end, {"kind": "state", "name": None,
+            group = _people_region(text, hits, i, cue) if state.form == "people" else None
+            if group is not None:
+                org_id, k = group
+                info = org_info(org_id) or {}
+                used[k] = True
+                a, b = min(m.start, hits[k].start), max(m.end, hits[k].end)
+                out.append(Composed(a, b, {"kind": "org", "id": org_id, "name": info.get("name"),
+                                           "country": info.get("country"), "role": None},
+                                    f"people+region:{org_id}", proclitic(hits[min(i, k)])))
+                continue
+            out.append(Composed(m.start, m.end, {"kind": "state", "id": state.ref, "name": None,
                                                  "country": state.ref, "role": None},
                                 f"state:{state.form}:{state.ref}", proclitic(m)))
             continue
@@ -223,8 +376,26 @@ def compose(
             out.append(Composed(m.start, m.end, {"kind": other.kind, "name": None,
                                                  "country": None, "word": other.ref},
                                 f"cue:{other.kind}", proclitic(m)))
+    # Office phrases next to words the KB lists under another spelling: «ظهراب مناتساکانیان
+    # وزیر خارجه ارمنستان», «وزير خارجية أرمينيا أرارات ميرزويان» -- only a KB person of the
+    # office's country whose name matches (khabar.names), never a guess.
+    if match_person is not None:
+        for k, ph in list(phrases.items()):
+            if ph.value.get("kind") != "office" or not ph.value.get("country"):
+                continue
+            named = _name_next_to(text, hits, ph, lang, cue, ph.value["country"], match_person)
+            if named is None:
+                continue
+            known, a, b = named
+            info = person_info(known) or {}
+            value = {"kind": "person", "id": known, "name": info.get("name"),
+                     "country": ph.value["country"], "role": ph.value.get("role"),
+                     "office": ph.value.get("office")}
+            out.append(Composed(min(a, ph.start), max(b, ph.end), value,
+                                f"names:{known}+{ph.rule}", ph.proclitic))
+            del phrases[k]
     # Office phrases without a name: the holder on the date, if the KB knows exactly one.
-    for ph in phrases.values():
+    for ph in [*phrases.values(), *coordinated]:
         if ph.value.get("kind") == "office" and ph.value.get("country"):
             found = holders(ph.value["office"], ph.value["country"])
             if len(found) == 1:

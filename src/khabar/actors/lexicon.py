@@ -2,8 +2,8 @@
 
 Every name form of every KB entry (person, state name/adjective/people/capital/seat,
 organisation, office title, sector word) and the cue words of ``lang/<lang>/actor_cues.json``
-(titles, pronouns, first-person words) go into a single :class:`PhraseMatcher`, so a document is
-scanned once. Entries from all three languages go into each matcher (a Persian article quotes
+(titles, pronouns, first-person words, "sides" words, side nouns, coreferring role words) go into a
+single :class:`PhraseMatcher`, so a document is scanned once. Entries from all three languages go into each matcher (a Persian article quotes
 Arabic names, an Arabic one Latin acronyms); what differs per language are the clitics: Arabic
 glues و ف ب ل ك and the article ال to a name, Persian adds plural and ezafe endings.
 """
@@ -28,9 +28,10 @@ __all__ = ["Cues", "Entry", "actor_matcher", "cues"]
 class Entry:
     """What a lexicon hit refers to."""
 
-    kind: str  # person, state, org, office, sector, title, pronoun, first_person, counterpart
+    kind: str  # person, state, org, office, sector, title, pronoun, first_person, counterpart,
+    #            sides, side, region
     ref: str  # KB id, ISO alpha-3 code, office id, sector id, or the cue word
-    form: str = ""  # for states: name, adjective, people, capital, seat
+    form: str = ""  # for states: name, adjective, people, capital, seat; for regions: the state
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,8 @@ class Cues:
     author_intro: tuple[str, ...]
     ambassador_to: tuple[str, ...]
     counterpart_self: tuple[str, ...]
+    region_link: frozenset[str]
+    blocked: frozenset[str]
 
 
 def _cue_data(lang: str) -> dict[str, Any]:
@@ -60,6 +63,8 @@ def cues(lang: str) -> Cues:
         author_intro=tuple(fold(w) for w in data["author_intro"]),
         ambassador_to=tuple(fold(w) for w in data["ambassador_to"]),
         counterpart_self=tuple(fold(w) for w in data["counterpart_self"]),
+        region_link=frozenset(fold(w) for w in data.get("region_link", ())),
+        blocked=frozenset(fold(w).replace(" ", "") for w in data.get("blocked", ())),
     )
 
 
@@ -67,18 +72,58 @@ _KINDS = {"state": "state", "org": "org", "office": "office", "sector": "sector"
           "person": "person"}
 
 
+def regions(kb: Any) -> Iterator[tuple[str, str, str]]:
+    """``(region phrase, org id, state code)`` for every KB group named as a people of a state
+    plus a region: «الأرمن في قره باغ», «ارامنه قره باغ», "Armenians of Karabakh", "Karabakh
+    Armenians" (KARABAKH_ARMENIANS) give the region قره باغ / Karabakh for the Armenians (ARM).
+    The actors stage then reads any people form of that state with that region («ارمنی‌ها در
+    قره باغ», "the Armenians in Karabakh") as the group: a composition driven by KB data."""
+    from khabar.text.normalize import fold
+
+    people: list[tuple[str, str, str]] = []  # (folded form, state, lang)
+    for state in kb.states.values():
+        for lang, forms in state.people.items():
+            people.extend((fold(f), state.id, lang) for f in forms if f)
+    links = {lang: cues(lang).region_link for lang in ("fa", "ar", "en")}
+    for org in kb.orgs.values():
+        for lang, names in org.names.items():
+            for name in names:
+                words = fold(name).split()
+                for form, state, plang in people:
+                    if plang != lang:
+                        continue
+                    fw = form.split()
+                    n = len(fw)
+                    if words[:n] == fw and len(words) > n:
+                        rest = words[n:]
+                        if rest[0] in links[lang] and len(rest) > 1:
+                            rest = rest[1:]
+                    elif words[-n:] == fw and len(words) > n and lang == "en":
+                        rest = words[:-n]
+                    else:
+                        continue
+                    yield " ".join(rest), org.id, state
+
+
 def _entries(kb: Any, lang: str) -> Iterator[tuple[str, Entry]]:
     from khabar.kb import GROUPS
+    from khabar.text.normalize import fold
 
+    blocked = cues(lang).blocked
     # Every language's forms go into every matcher: a Persian article may quote an Arabic
-    # spelling, an Arabic one a Latin acronym.
+    # spelling, an Arabic one a Latin acronym -- except the phrases this language blocks (the
+    # Arabic name of Dushanbe is the Persian "Monday").
     for group in GROUPS:
         for name_lang in ("fa", "ar", "en"):
             for phrase, e in kb.entries(group, name_lang):
+                if fold(phrase).replace(" ", "") in blocked:
+                    continue
                 kind = _KINDS[e.kind]
                 if kind == "office" and e.id == "counterpart":
                     kind = "counterpart"
                 yield phrase, Entry(kind, e.id, getattr(e, "field", "") or "")
+    for phrase, org_id, state in sorted(set(regions(kb))):
+        yield phrase, Entry("region", org_id, state)
     data = _cue_data(lang)
     for word in data["titles"]:
         yield word, Entry("title", word)
@@ -86,6 +131,12 @@ def _entries(kb: Any, lang: str) -> Iterator[tuple[str, Entry]]:
         yield word, Entry("pronoun", word)
     for word in data["first_person"] + data["first_person_plural"]:
         yield word, Entry("first_person", word)
+    for word in data.get("sides", ()):
+        yield word, Entry("sides", word)
+    for word in data.get("side_nouns", ()):
+        yield word, Entry("side", word)
+    for word in data.get("coref_words", ()):
+        yield word, Entry("pronoun", word)
 
 
 @lru_cache(maxsize=8)

@@ -2,8 +2,12 @@
 
 For each sentence outside boilerplate: the compiled KB lexicon finds the name forms (one scan of
 the document), :func:`khabar.actors.compose.compose` builds actor phrases and resolves offices
-to their holders on the sentence's date, then light coreference links pronouns («وی», «او»,
-"he") to the last person of the passage, and first-person words of a memoir to its author.
+to their holders on the sentence's date, then light coreference links pronouns and role words
+(«وی», «او», «ایشان», «وأضاف», «الوزير», "he", "the minister") to the last compatible person of
+the passage, first-person words of a memoir to its author, and "sides" words («طرفین», «دو طرف»,
+«الجانبين», "both sides") to the two parties most recently named together (one span per party,
+same offsets, value ``sides: true``). Names the KB lists under another spelling resolve through
+:mod:`khabar.actors.fuzzy` (cross-script name comparison), only when exactly one person matches.
 
 Each actor span (layer ``actors``) has ``id``, ``name`` (English canonical, or null for a state
 acting as a whole), ``country``, ``role``, ``sector``, ``kind`` and the rule that matched.
@@ -17,6 +21,7 @@ from functools import lru_cache
 from typing import Any
 
 from khabar.actors.compose import Composed, compose
+from khabar.actors.fuzzy import person_names
 from khabar.actors.lexicon import actor_matcher, cues
 from khabar.actors.resolve import HolderIndex
 from khabar.document import Document, Span
@@ -27,6 +32,9 @@ __all__ = ["find_author", "make_actors"]
 
 # How many sentences back a pronoun may reach for its person.
 COREF_WINDOW = 3
+# How many sentences back "both sides" may reach for the pair it stands for.
+SIDES_WINDOW = 12
+_COORDINATOR = re.compile(r"^\s*(?:و|،|,|and|&|;|؛)?\s*(?:و|and)?\s*$")
 
 
 @lru_cache(maxsize=1)
@@ -89,6 +97,8 @@ def make_actors(settings: Settings) -> Any:
             doc.meta["author"] = author
         spans: list[Span] = []
         recent: list[tuple[int, dict[str, Any]]] = []  # (sentence index, person value)
+        pair: tuple[int, list[dict[str, Any]]] | None = None  # parties last named together
+        names = person_names()
         for si, sent in enumerate(doc.spans("sentences")):
             lo, hi = norm.from_raw(sent.start), norm.from_raw(sent.end)
             first = bisect_left(starts, lo)
@@ -105,11 +115,22 @@ def make_actors(settings: Settings) -> Any:
                 text, sent_hits, lang=lang, cue=cue,
                 person_info=people.get, org_info=orgs.get,
                 office_role=lambda o: roles.get(o, o.replace("_", " ")), holders=holders,
+                match_person=names.match,
             )
             officials = [c for c in composed if c.value.get("office")]
+            prev: Composed | None = None
             for c in composed:
                 _resolve_context(c, officials, recent, si, author, holders)
-                if c.value.get("kind") in ("pronoun", "first_person"):
+                kind = c.value.get("kind")
+                if kind == "sides":
+                    parties = _sides_pair(text, composed, c, prev, pair, si)
+                    raw_start, raw_end = norm.to_raw(c.start, c.end)
+                    for party in parties:
+                        spans.append(Span(raw_start, raw_end, "actor",
+                                          {**party, "sides": True, "word": c.value["word"]},
+                                          f"actors:{c.rule}"))
+                    continue
+                if kind in ("pronoun", "first_person", "side"):
                     continue  # unresolved
                 raw_start, raw_end = norm.to_raw(c.start, c.end)
                 value = {k: v for k, v in c.value.items() if v is not None or k in
@@ -120,6 +141,11 @@ def make_actors(settings: Settings) -> Any:
                 spans.append(Span(raw_start, raw_end, "actor", value, f"actors:{c.rule}"))
                 if value.get("kind") == "person" and not value.get("author"):
                     recent.append((si, value))
+                if (prev is not None and _party(prev.value) and _party(value)
+                        and _party(prev.value) != _party(value)
+                        and _together(text, prev, c)):
+                    pair = (si, [_party_value(prev.value), _party_value(value)])
+                prev = c
         doc.set_layer("actors", spans)
         return doc
 
@@ -155,6 +181,68 @@ def _resolve_context(
             c.value = {**value, "coref": True}
             c.rule = f"coref:{c.rule}"
             break
+    elif kind == "office" and not c.value.get("country") and c.value.get("office"):
+        # «الوزير», "the minister", «رئیس جمهور» alone: the last person holding a compatible
+        # office in the passage
+        for back_si, value in reversed(recent):
+            if si - back_si > COREF_WINDOW:
+                break
+            if _compatible(c.value["office"], value.get("office")):
+                c.value = {**value, "coref": True}
+                c.rule = f"coref:{c.rule}"
+                break
     elif kind == "first_person" and author:
         c.value = {**author}
         c.rule = f"author:{c.rule}"
+
+
+def _compatible(office: str, other: str | None) -> bool:
+    """Whether a bare office word («الوزير», "the president") may refer to a holder of
+    ``other``: the same office, or a kind of it (minister -> foreign minister)."""
+    if not other:
+        return False
+    if office == other:
+        return True
+    return office == "minister" and other.endswith("minister") and "prime" not in other
+
+
+def _party(value: dict[str, Any]) -> str | None:
+    """What counts as one party of a pair: a country, else an organisation's id."""
+    if value.get("kind") in ("pronoun", "first_person", "sides", "side", "counterpart"):
+        return None
+    return value.get("country") or value.get("id")
+
+
+def _party_value(value: dict[str, Any]) -> dict[str, Any]:
+    """A party as "sides" stands for it: as it was named (a state, a body, a person)."""
+    return {k: value.get(k) for k in ("kind", "id", "name", "country", "role", "sector")}
+
+
+def _together(text: str, a: Composed, b: Composed) -> bool:
+    """Two actor phrases joined by a coordinator: «ارمنستان و آذربایجان», «روسيا وأوكرانيا»,
+    "Armenia and Azerbaijan" (the Arabic و may be glued to the second)."""
+    if b.start < a.end:
+        return False
+    between = text[a.end:b.start]
+    if b.proclitic.startswith("و") and not between.strip():
+        return True
+    return bool(_COORDINATOR.match(between)) and bool(between.strip())
+
+
+def _sides_pair(
+    text: str,
+    composed: list[Composed],
+    here: Composed,
+    prev: Composed | None,
+    pair: tuple[int, list[dict[str, Any]]] | None,
+    si: int,
+) -> list[dict[str, Any]]:
+    """The two parties a "sides" word stands for: a pair named together earlier in the
+    sentence, else the last pair of the passage (within SIDES_WINDOW sentences)."""
+    before = [c for c in composed if c.end <= here.start and _party(c.value)]
+    for a, b in zip(reversed(before[:-1]), reversed(before[1:]), strict=True):
+        if _party(a.value) != _party(b.value) and _together(text, a, b):
+            return [_party_value(a.value), _party_value(b.value)]
+    if pair is not None and si - pair[0] <= SIDES_WINDOW:
+        return pair[1]
+    return []

@@ -1,0 +1,87 @@
+"""The actors stage on original sentences, with the shipped KB: sides, peoples and regions,
+coreference, cross-script names, blocked words."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from khabar.actors.fuzzy import PersonNames, person_names
+from khabar.document import Document
+from khabar.pipeline import Pipeline
+
+PIPE = Pipeline(["clean", "sentences", "langid", "time", "actors"])
+
+
+def _actors(text: str, lang: str, published: str = "2021-11-01") -> list[tuple[str, dict[str, Any]]]:
+    doc = PIPE(Document(id="t", text=text, lang=lang, published=published))
+    assert doc.ok, doc.reason
+    return [(doc.text[s.start:s.end], s.value) for s in doc.spans("actors")]
+
+
+def test_sides_word_stands_for_the_pair_named_together() -> None:
+    found = _actors("جنگ میان ارمنستان و جمهوری آذربایجان ادامه دارد.\n\n"
+                    "سازمان ملل از طرفین خواست آتش بس را رعایت کنند.", "fa")
+    sides = [(t, v) for t, v in found if v.get("sides")]
+    assert {v["country"] for _, v in sides} == {"ARM", "AZE"}
+    assert {t for t, _ in sides} == {"طرفین"}  # one span per party, same offsets
+
+
+def test_arabic_sides_in_the_same_sentence() -> None:
+    found = _actors("دعت روسيا أرمينيا وأذربيجان إلى الهدوء وحثت الجانبين على الحوار.", "ar")
+    sides = {v["country"] for _, v in found if v.get("sides")}
+    assert sides == {"ARM", "AZE"}
+
+
+def test_sides_without_a_pair_emit_nothing() -> None:
+    found = _actors("The two sides met on Monday.", "en")
+    assert not [v for _, v in found if v.get("sides")]
+
+
+def test_people_of_a_state_and_a_kb_region_compose_to_the_based_group() -> None:
+    for text, lang in [("ارمنی‌ها در قره باغ تظاهرات کردند.", "fa"),
+                       ("تظاهر الأرمن بقره باغ أمس.", "ar"),
+                       ("The Armenians in Nagorno-Karabakh protested.", "en")]:
+        found = _actors(text, lang)
+        assert any(v.get("id") == "KARABAKH_ARMENIANS" and v["country"] == "AZE"
+                   for _, v in found), (text, found)
+    # the people alone is the state they act for
+    alone = _actors("ارامنه به شوشا حمله کردند.", "fa")
+    assert [v["country"] for _, v in alone] == ["ARM"]
+
+
+def test_bare_role_word_refers_back_to_the_compatible_person() -> None:
+    found = _actors("قال وزير الخارجية الروسي سيرغي لافروف إن الحوار ضروري. "
+                    "وأضاف الوزير أن موسكو مستعدة للوساطة.", "ar")
+    names = [v.get("name") for _, v in found if v.get("coref")]
+    assert names and set(names) == {"Sergey Lavrov"}
+
+
+def test_persian_monday_is_not_dushanbe() -> None:
+    found = _actors("وزیر امور خارجه روسیه روز دوشنبه سخن گفت.", "fa")
+    assert all(v.get("country") != "TJK" for _, v in found)
+
+
+def test_kb_spelling_variant_resolves_through_name_comparison() -> None:
+    names = person_names()
+    assert names.match("پطروسیان", "ARM") == "levon-ter-petrosyan"
+    assert names.match("Zohrab Mnatsakanyan", "ARM") == "zohrab-mnatsakanyan"
+    # a surname two KB people share decides nothing; a foreign country excludes
+    assert names.match("علیاف", "AZE") is None
+    assert names.match("Lavrov", "ARM") is None
+
+
+def test_no_merge_of_people_sharing_a_surname() -> None:
+    people = [
+        {"id": "a-one", "name": "Hasan Aliyev", "country": "AZE", "names": {}, "offices": []},
+        {"id": "a-two", "name": "Ilham Aliyev", "country": "AZE", "names": {}, "offices": []},
+    ]
+    index = PersonNames(people)
+    assert index.match("Ilham Aliyev") == "a-two"
+    assert index.match("Ilham Aliev") == "a-two"
+    assert index.match("Aliyev") is None  # two Aliyevs: never a guess
+    assert index.match("Heydar Aliyev") is None
+
+
+def test_titled_unknown_spelling_resolves_to_the_kb_person() -> None:
+    found = _actors("دیروز آقای لئون پطروسیان به تهران آمد.", "fa", published="1993-05-01")
+    assert any(v.get("id") == "levon-ter-petrosyan" for _, v in found), found
