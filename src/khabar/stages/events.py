@@ -15,6 +15,7 @@ mentions in one document with identical fields are one event with two mentions.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from typing import Any
 
@@ -27,6 +28,52 @@ from khabar.text.normalize import fold
 __all__ = ["make_events"]
 
 ACTOR_FIELDS = ("name", "country", "role", "id")
+
+# Types whose other side, when the sentence does not write it, is the most prominent other
+# country of the paragraph (else of the document): "Armenia accused its neighbour ..." in a
+# report on Armenia and Azerbaijan. Not for MOBILIZE and PROTEST, whose target is optional.
+SALIENT_TARGET = frozenset({
+    "ACCUSE", "ASSAULT", "THREATEN", "REJECT", "SANCTION", "COERCE", "REQUEST", "SUPPORT",
+    "CONCEDE", "AID", "RETREAT", "AGREE", "CONSULT", "COOPERATE"})
+
+
+class _Salience:
+    """How often each country is named, per paragraph and in the whole document."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.total: Counter[str] = Counter()
+        self.first: dict[str, int] = {}
+        self.spans = [(a.start, a.value.get("country")) for a in doc.spans("actors")
+                      if a.value.get("country") and not _is_media(a.value)]
+        for start, country in self.spans:
+            self.total[country] += 1
+            self.first.setdefault(country, start)
+
+    def other(self, pos: int, exclude: set[Any]) -> str | None:
+        text = self.doc.text
+        lo = text.rfind("\n", 0, pos) + 1
+        hi = text.find("\n", pos)
+        hi = len(text) if hi < 0 else hi
+        local = Counter(c for start, c in self.spans if lo <= start < hi)
+        for counts in (local, self.total):
+            ranked = sorted((c for c in counts if c not in exclude),
+                            key=lambda c: (-counts[c], self.first.get(c, 0)))
+            if ranked:
+                return ranked[0]
+        return None
+
+
+@lru_cache(maxsize=1)
+def _media_ids() -> frozenset[str]:
+    from khabar.kb import load_kb
+
+    return frozenset(o.id for o in load_kb().orgs.values() if o.kind == "media")
+
+
+def _is_media(value: dict[str, Any]) -> bool:
+    """News agencies and media report events; they are not their actors."""
+    return value.get("sector") == "media" or value.get("id") in _media_ids()
 
 
 def _export_actor(value: dict[str, Any]) -> dict[str, Any]:
@@ -102,6 +149,7 @@ def make_events(settings: Settings) -> Any:
         carried: list[dict[str, Any]] | None = None
         modal: list[Span] = []
         entries = doc.spans("entries")
+        salience = _Salience(doc)
         partner: list[dict[str, Any]] | None = None  # a memoir entry's visitor or caller
         entry_at: int | None = None
         for sent in doc.spans("sentences"):
@@ -112,7 +160,8 @@ def make_events(settings: Settings) -> Any:
             if lang not in ("fa", "ar", "en"):
                 continue
             sent_actors = [a for a in doc.within("actors", sent.start, sent.end)
-                           if a.value.get("country") or a.value.get("name")]  # resolved only
+                           if (a.value.get("country") or a.value.get("name"))  # resolved only
+                           and not _is_media(a.value)]
             refs = [
                 ActorRef(norm.from_raw(a.start), norm.from_raw(a.end), a.value,
                          str(a.value.get("proclitic") or ""))
@@ -147,6 +196,11 @@ def make_events(settings: Settings) -> Any:
                                   if _export_actor(a) not in source])
                 if not source or (trig.weak and not _weak_ok(args)):
                     continue
+                if not target and type_ in SALIENT_TARGET:
+                    other = salience.other(sent.start, {a.get("country") for a in source})
+                    if other:
+                        target = [{"name": None, "country": other, "role": None}]
+                        args.target_how = "salient"
                 if args.how not in ("carried", "author"):
                     subject_here = args.source
                 date, date_end, date_how = _event_date(doc, sent, trig.start, _pos(trig) == "noun")
@@ -161,7 +215,7 @@ def make_events(settings: Settings) -> Any:
                     "modality": modality,
                     "trigger": {"start": trig.start, "end": trig.end,
                                 "text": doc.text[trig.start:trig.end], "entry": trig.entry},
-                    "how": {"source": args.how, "date": date_how},
+                    "how": {"source": args.how, "target": args.target_how, "date": date_how},
                 }
                 if date_end:
                     value["date_end"] = date_end
@@ -179,8 +233,10 @@ def make_events(settings: Settings) -> Any:
             if author:
                 others = [r.actor for r in refs if r.actor.get("kind") == "person"
                           and not r.actor.get("author") and r.actor.get("name")]
-                if others:
-                    partner = others[:1]
+                # a statesman's diary: the interlocutor is the last foreign person named
+                foreign = [a for a in others if a.get("country") != author.get("country")]
+                if foreign or others:
+                    partner = (foreign or others)[-1:]
             if subject_here:
                 carried = subject_here
             elif refs:
