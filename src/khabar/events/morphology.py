@@ -76,7 +76,9 @@ FA_LIGHT_VERBS: dict[str, tuple[str, str]] = {
     "پرداختن": ("پرداخت", "پرداز"),
     "ورزیدن": ("ورزید", "ورز"),
     "درآوردن": ("درآورد", "درآور"),
+    "درآمدن": ("درآمد", "درآی"),
     "بودن": ("بود", "باش"),
+    "نامیدن": ("نامید", "نام"),
 }
 # Light verbs whose compounds have a passive with شدن (مذاکره کرد -> مذاکره شد).
 FA_PASSIVE_WITH_SHODAN = frozenset({"کردن", "نمودن", "ساختن", "دادن"})
@@ -154,12 +156,38 @@ def fa_verb_forms(
     return out
 
 
+# The present copula, free (هستند) and enclitic (-اند, written apart or joined by a non-joiner,
+# which normalisation turns into a space): «خواستار آتش بس هستند», «با این طرح مخالفیم».
+_FA_COPULA = (("1sg", "هستم"), ("2sg", "هستی"), ("3sg", "هست"), ("3sg", "است"),
+              ("1pl", "هستیم"), ("2pl", "هستید"), ("3pl", "هستند"),
+              ("1sg", "ام"), ("1pl", "ایم"), ("2pl", "اید"), ("3pl", "اند"))
+
+
 def fa_light_verb_forms(light: str) -> list[Form]:
-    """Forms of a light verb (infinitive key of :data:`FA_LIGHT_VERBS`) inside a compound verb."""
+    """Forms of a light verb inside a compound verb: an infinitive key of
+    :data:`FA_LIGHT_VERBS`, or a phrase ending in one («توصیف کردن»: a noun that needs its own
+    light verb, used as the verb of a larger construction, «... را تجاوز توصیف کرد»)."""
+    if light not in FA_LIGHT_VERBS and " " in light:
+        head, _, base = light.rpartition(" ")
+        return [(fold(head) + " " + form, feats) for form, feats in fa_light_verb_forms(base)]
     past, present = FA_LIGHT_VERBS[light]
-    if light == "بودن":  # copula: only the past and the subjunctive/future are verb-like
+    if light == "بودن":  # copula: past, subjunctive, future and the present copula
         forms = fa_verb_forms(past, present, compound=True,
                               tenses=["past", "future", "subjunctive"])
+        forms += [(fold(c), {"tense": "present", "person": p}) for p, c in _FA_COPULA]
+        forms += [(fold("نیست" + e), {"tense": "present", "person": p, "negated": True})
+                  for p, e in _FA_PRES_END if p != "3sg"] + [
+                  (fold("نیست"), {"tense": "present", "person": "3sg", "negated": True})]
+    elif light == "داشتن":
+        # داشتن takes no می- in the present: the bare present (دارند) is indicative, and its
+        # subjunctive is the perfect-like «داشته باشند»
+        forms = []
+        for form, feats in fa_verb_forms(past, present, compound=True):
+            if feats.get("tense") == "subjunctive" and not form.startswith("ب"):
+                feats = {**feats, "tense": "present"}
+            forms.append((form, feats))
+        forms += [(fold("داشته " + f), {**ft}) for f, ft in fa_verb_forms(
+            "بود", "باش", compound=True, tenses=["subjunctive"])]
     else:
         forms = fa_verb_forms(past, present, compound=True)
     return forms

@@ -11,10 +11,15 @@ The lexicons are data, one JSON object per line in ``src/khabar/lang/<lang>/trig
 frequent non-verbs out), ``compound_verb`` (``noun`` + ``light``; ar/en also ``light_present`` /
 ``light_past`` / ``light_participle``), ``noun`` (optional ``plural`` list, ar ``adjectival``
 for noun + adjective phrases) or ``mode_cue`` (``cue``: a word that sets ``mode`` on a nearby
-trigger of ``type``, like تلفنی / هاتفيا / by phone for CONSULT). Optional on every entry:
-``weak`` (an event only with a clear act toward another actor: the caller should require a
-target) and ``neg_type`` (the type the trigger takes when negated: «نپذیرفت», «did not accept»
-is REJECT).
+trigger of ``type``, like تلفنی / هاتفيا / by phone for CONSULT) or ``nonevent`` (a fixed
+expression holding a trigger word that is no event there: «آواره جنگ», «دوران جنگ», "war
+crimes", «أسرى الحرب»; matched like a noun, it takes the span so the word inside never fires).
+Optional on every entry: ``weak`` (an event only with a clear act toward another actor: the
+caller should require a target), ``neg_type`` (the type the trigger takes when negated:
+«نپذیرفت», «did not accept» is REJECT), ``object_type`` (a signing verb takes the type of the
+document it governs: «سند همکاری امضا شد» is COOPERATE) and ``intent_is_act`` (announcing the
+intention is the act itself: «تعتزم إصدار عفو» offers an amnesty now, «سيواصلون المقاومة»
+refuses to yield now; a future modality is read as asserted).
 
 Every surface form is generated once by :mod:`khabar.events.morphology` and compiled into two
 :class:`khabar.text.PhraseMatcher` per language (nominal parts, verb forms); a sentence is two
@@ -22,12 +27,21 @@ regex scans plus work proportional to the matches, never a loop over entries.
 
 Compound verbs. A light verb form and the nominal part of a compound verb pair up when:
 - Persian (noun first): the noun ends at most ``MAX_GAP['fa']`` tokens before the light verb
-  (more than ``FA_FREE_GAP`` only with را in between or an entry marked ``gap``), with no clause
+  (more than ``FA_FREE_GAP`` only with را in between, an entry marked ``gap``, or up to
+  ``FA_MODIFIER_GAP`` tokens none of which is a preposition: the noun's own modifiers,
+  «مذاکره خصوصی و رسمی داشتیم»), with no clause
   boundary (punctuation, که / اما / ...) and no other verb form in between
   («در مورد آتش بس توافق کردند», «خواستار برقراری آتش بس بین ارمنستان و آذربایجان شد»). The
   noun right before the light verb wins when it forms a compound; otherwise the leftmost
   compatible noun of the window (the head of the object noun phrase, «درخواست توقف جنگ را
-  کردند»). A شدن form pairs with the noun of a کردن/نمودن/ساختن/دادن compound as its passive.
+  کردند»). When the noun right before the light verb is itself the ezafe complement of a
+  speech-act noun that also forms a compound with it («وعده کمک دادم», «پیشنهاد همکاری کرد»),
+  the speech act heads the compound: the help is promised, not given. A light verb right after
+  a noun that makes its own compound with it («تصریح کرد», «وجود داشت», «وادار شد»:
+  ``FA_OWN_LIGHT``) pairs with no trigger noun further left. A شدن form pairs with the noun of
+  a کردن/نمودن/ساختن/دادن compound as its passive; a two-word light verb («برقرار کردن»,
+  «توصیف کردن») is generated whole, and a support verb's («اعلام کرد») also stands for its
+  last word.
 - Arabic and English (verb first): the noun starts at most ``MAX_GAP[lang]`` tokens after the
   verb (room for a VSO subject: «شنت الطائرات الحربية غارات»), same conditions; the nearest
   compatible verb wins.
@@ -57,6 +71,31 @@ MAX_GAP = {"fa": 7, "ar": 5, "en": 4}  # tokens allowed between the parts of a c
 # Persian: beyond this many tokens the gap needs را (the noun heads the object: «درخواست توقف
 # جنگ را کردند») or an entry marked "gap" (خواستار/خواهان ... شد, تهدید به ... کرد)
 FA_FREE_GAP = 2
+FA_MODIFIER_GAP = 4
+# Words that end a noun's own modifiers between it and a light verb: a preposition starts
+# another phrase («صلح در منطقه ... کرد» is no AGREE).
+FA_GAP_STOP = frozenset(fold(w) for w in (
+    "به", "با", "از", "در", "برای", "بر", "درباره", "تا", "بین", "میان", "علیه", "نزد", "پیش",
+    "پس", "بعد", "قبل", "سوی", "طرف", "روی", "زیر", "توسط", "خود", "را", "هم", "نیز", "مورد"))
+# Persian support verbs written as the first word of a two-word light verb («آتش بس را برقرار
+# کردند», «تحریم‌هایی وضع کرد»): with no compound of their own, their last word still pairs.
+FA_SUPPORT_HEADS = frozenset({"اعلام", "برقرار", "برگزار", "وضع", "اعمال", "آغاز", "ابراز",
+                              "صادر", "منعقد", "اجرا"})
+# Nouns that make a compound of their own with the light verb right after them, so a trigger
+# noun further left is no part of it: «مذاکرات تصریح کرد» is "said about the talks",
+# «مذاکرات وجود داشت» "there were talks", «همکاری ... برخوردار شد» "enjoyed cooperation".
+FA_OWN_LIGHT = frozenset(fold(w) for w in (
+    "تصریح", "خاطرنشان", "خاطر نشان", "اظهار", "عنوان", "بیان", "اشاره", "تشریح", "وجود",
+    "نیاز", "احتیاج", "اکتفا", "برخوردار", "تلاش", "سعی", "شرکت", "حضور", "ادامه", "پیدا",
+    "دریافت", "مطرح", "تبدیل", "منجر", "منتهی", "توجه", "فکر", "گمان", "تصور", "وادار",
+    "مجبور", "ناچار", "ناگزیر"))
+# Speech-act types whose noun heads a compound over the noun it governs («وعده کمک دادن»).
+HEAD_TYPES = frozenset({"REQUEST", "AGREE", "REJECT", "THREATEN", "SUPPORT", "ACCUSE",
+                        "CONCEDE"})
+# Mode of a request or refusal from the type (and mode) of the act it asks for or refuses.
+REQUEST_MODE: dict[str | tuple[str, str], str] = {
+    "AID": "assist", "CONSULT": "meet", "CONCEDE": "yield", "AGREE": "change", "RETREAT": "yield",
+    ("RETREAT", "ceasefire"): "change"}
 # How far (tokens) a mode cue may be from the trigger it qualifies.
 MODE_CUE_WINDOW = 3
 # Types whose verb makes the first nominal trigger of its complement not-yet-real: a ceasefire
@@ -136,6 +175,8 @@ class Lexicon:
                 nouns += [(f, ("noun", i, ft)) for f, ft in self._noun_forms(e, e["lemma"])]
             elif pos == "mode_cue":
                 nouns.append((fold(e["cue"]), ("mode", i, {})))
+            elif pos == "nonevent":
+                nouns += [(f, ("block", i, ft)) for f, ft in self._noun_forms(e, e["lemma"])]
             elif pos == "verb":
                 verbs += [(f, ("verb", i, ft)) for f, ft in self._verb_forms(e)]
             elif pos == "compound_verb":
@@ -147,19 +188,38 @@ class Lexicon:
                     lights[lkey] = self._light_forms(e)
             else:
                 raise ValueError(f"{lang} trigger entry {e.get('id')}: unknown pos {pos!r}")
+        # a compound's noun written in a plural listed on its own nominal entry («تحریم‌ها»,
+        # "talks") still pairs with the light verb
+        cnoun_keys = {nkey for nkey, _ in self.compounds}
+        for e in entries:
+            if e["pos"] == "noun" and e.get("plural") and _key(e["lemma"]) in cnoun_keys:
+                nkey = _key(e["lemma"])
+                nouns += [(fold(p), ("cnoun", nkey, {"tense": "noun", "plural": True}))
+                          for p in e["plural"]]
         if lang == "fa":
             # نمودن is the formal synonym of کردن in every compound («مذاکره نمودند»)
             for (nkey, lkey), val in list(self.compounds.items()):
-                if lkey == "کردن":
-                    self.compounds.setdefault((nkey, "نمودن"), val)
-            lights.setdefault("نمودن", morph.fa_light_verb_forms("نمودن"))
-            # passive of کردن-type compounds with شدن
+                if lkey == "کردن" or lkey.endswith(" کردن"):
+                    formal = lkey[:-len("کردن")] + "نمودن"
+                    self.compounds.setdefault((nkey, formal), val)
+                    if formal not in lights:
+                        lights[formal] = morph.fa_light_verb_forms(formal)
+            # passive of کردن-type compounds with شدن («امضا شد», «آتش بس برقرار شد»)
             for (nkey, lkey), (i, _) in list(self.compounds.items()):
-                if lkey in morph.FA_PASSIVE_WITH_SHODAN and (nkey, "شدن") not in self.compounds:
-                    self.compounds[(nkey, "شدن")] = (i, True)
-            lights.setdefault("شدن", morph.fa_light_verb_forms("شدن"))
+                head, _, base = lkey.rpartition(" ")
+                if base in morph.FA_PASSIVE_WITH_SHODAN:
+                    pkey = f"{head} شدن".strip()
+                    if (nkey, pkey) not in self.compounds:
+                        self.compounds[(nkey, pkey)] = (i, True)
+                    if pkey not in lights:
+                        lights[pkey] = morph.fa_light_verb_forms(pkey)
         for lkey, forms in lights.items():
             verbs += [(f, ("light", lkey, ft)) for f, ft in forms]
+            head, _, base = lkey.rpartition(" ")
+            if lang == "fa" and head in FA_SUPPORT_HEADS:
+                # «مخالفت خود را اعلام کرد»: a support verb also lends its light verb to a
+                # compound of the noun it announces or establishes
+                verbs += [(f, ("light", base, ft)) for f, ft in forms]
         if lang == "ar":
             self.nouns: PhraseMatcher[Value] = PhraseMatcher(
                 nouns, prefix=_AR_NOUN_PREFIX, suffix=_AR_NOUN_SUFFIX)
@@ -174,7 +234,7 @@ class Lexicon:
 
     # -- form generation per language -----------------------------------------------------
     def _noun_forms(self, e: dict[str, Any], noun: str) -> list[morph.Form]:
-        plural = e.get("plural") if e["pos"] == "noun" else e.get("noun_plural")
+        plural = e.get("plural") if e["pos"] in ("noun", "nonevent") else e.get("noun_plural")
         if self.lang == "fa":
             return morph.fa_noun_forms(noun, plural)
         if self.lang == "ar":
@@ -288,6 +348,31 @@ def _ra_between(text: str, sent: Sentence, n: _Hit, v: _Hit) -> bool:
     return any(text[sent.starts[i]:sent.ends[i]] == "را" for i in range(n.last + 1, v.first))
 
 
+def _modifier_gap(text: str, sent: Sentence, n: _Hit, v: _Hit) -> bool:
+    """Only the noun's own modifiers between a Persian noun and its light verb: few tokens, none
+    of them a preposition or other phrase marker («مذاکره خصوصی و رسمی داشتیم»)."""
+    if v.first - n.last - 1 > FA_MODIFIER_GAP:
+        return False
+    return not any(fold(text[sent.starts[i]:sent.ends[i]]) in FA_GAP_STOP
+                   for i in range(n.last + 1, v.first))
+
+
+def _head_noun(lex: Lexicon, window: list[_Hit], n: _Hit, v: _Hit,
+               comp: tuple[int, bool]) -> tuple[_Hit, tuple[int, bool]] | None:
+    """A speech-act noun right before ``n`` (``n`` is its ezafe complement) that also forms a
+    compound with the light verb ``v``: it heads the compound («وعده کمک دادم»)."""
+    for m in window:
+        if m.last != n.first - 1:
+            continue
+        head = _compatible_fa(lex, m, v)
+        if head is None:
+            continue
+        htype = lex.entries[head[0]]["type"]
+        if htype in HEAD_TYPES and htype != lex.entries[comp[0]]["type"]:
+            return m, head
+    return None
+
+
 def _pair(lang: str, lex: Lexicon, nouns: list[_Hit], verbs: list[_Hit], sent: Sentence,
           text: str) -> list[_Cand]:
     out: list[_Cand] = []
@@ -300,6 +385,10 @@ def _pair(lang: str, lex: Lexicon, nouns: list[_Hit], verbs: list[_Hit], sent: S
                       and v.first - n.last - 1 <= gap
                       and not sent.clause_break_between(n.last, v.first)
                       and not _verb_between(verbs, n.last, v.first)]
+            own = v.first > 0 and fold(
+                text[sent.starts[v.first - 1]:sent.ends[v.first - 1]]) in FA_OWN_LIGHT
+            if own:  # the light verb belongs to the noun right before it
+                window = [n for n in window if n.last == v.first - 1]
             chosen: tuple[_Hit, tuple[int, bool]] | None = None
             adjacent = [n for n in window if n.last == v.first - 1]
             for n in adjacent + window:
@@ -307,9 +396,12 @@ def _pair(lang: str, lex: Lexicon, nouns: list[_Hit], verbs: list[_Hit], sent: S
                 if comp is None:
                     continue
                 if v.first - n.last - 1 > FA_FREE_GAP and not (
-                        lex.entries[comp[0]].get("gap") or _ra_between(text, sent, n, v)):
+                        lex.entries[comp[0]].get("gap") or _ra_between(text, sent, n, v)
+                        or _modifier_gap(text, sent, n, v)):
                     continue
                 chosen = (n, comp)
+                if n.last == v.first - 1:
+                    chosen = _head_noun(lex, window, n, v, comp) or chosen
                 break
             if chosen is None:
                 continue
@@ -387,6 +479,9 @@ def _find(text: str, lo: int, hi: int, lang: str) -> tuple[list[_Cand], list[_Hi
                 continue
             near = (0 <= v.first - n.last - 1 <= 2) if lang == "fa" else (
                 0 <= n.first - v.last - 1 <= 1)
+            if near and lang == "fa" and v.first - n.last > 1 and fold(
+                    text[sent.starts[v.first - 1]:sent.ends[v.first - 1]]) in FA_OWN_LIGHT:
+                near = False  # «مذاکرات تصریح کرد»: the verb is the speech noun's
             if near:
                 cand.lv_head = True
                 cand.lv_person = v.of("light")[0][2].get("person")
@@ -425,6 +520,9 @@ def triggers_in_text(doc: Document, lo: int, hi: int, lang: str) -> list[Trigger
             type_ = e["neg_type"]
             why.append(f"neg_type:{e['type']}")
             modality = "asserted"
+        elif modality == "future" and e.get("intent_is_act"):
+            why.append("intent_is_act")  # the announced intention is the offer or refusal
+            modality = "asserted"
         person = feats.get("person") or c.lv_person
         number, gender = _person_hints(lang, person)
         passive = c.passive
@@ -459,12 +557,15 @@ def triggers_in_text(doc: Document, lo: int, hi: int, lang: str) -> list[Trigger
                 if 0 <= t_first - s.tok_end - 1 <= s.cue.window:
                     t.topic = True
         out.append(t)
-    _govern(out, cands, sent, lang)
+    _govern(out, cands, sent, lang, lex)
     return out
 
 
-def _govern(triggers: list[Trigger], cands: list[_Cand], sent: Sentence, lang: str) -> None:
-    """Mark the first nominal trigger in the complement of a governing verbal trigger."""
+def _govern(triggers: list[Trigger], cands: list[_Cand], sent: Sentence, lang: str,
+            lex: Lexicon) -> None:
+    """Mark the first nominal trigger in the complement of a governing verbal trigger; a
+    signing verb takes the type of a cooperation document it governs, a request or refusal
+    takes its mode from what it asks for or refuses."""
     toks = [(sent.token_at(c.start), sent.token_at(max(c.end - 1, c.start))) for c in cands]
     for i, t in enumerate(triggers):
         if t.pos == "noun" or t.type not in GOVERNING:
@@ -491,6 +592,15 @@ def _govern(triggers: list[Trigger], cands: list[_Cand], sent: Sentence, lang: s
             continue
         n = triggers[best]
         n.governor = t.entry
+        if lex.by_id[t.entry].get("object_type") and n.type == "COOPERATE":
+            # «سند همکاری امضا شد», "signed a cooperation accord": material cooperation
+            t.type, t.mode, t.contexts = n.type, n.mode, list(n.contexts)
+            t.cues.append(f"object_type:{n.entry}")
+            n.modality = "hypothetical"  # the same act, told once by its verb
+            n.cues.append(f"complement:{t.type}")
+            continue
+        if t.type in ("REQUEST", "REJECT") and t.mode is None:
+            t.mode = REQUEST_MODE.get((n.type, n.mode or "")) or REQUEST_MODE.get(n.type)
         # the object of «signed the agreement» is the same act, not a further event
         if t.type in UNREAL_COMPLEMENT and n.type != t.type and n.modality == "asserted":
             n.modality = "hypothetical"

@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import Any
 
 from khabar.document import Document, Span
-from khabar.events.arguments import ActorRef, TriggerRef, attribute, role_words
+from khabar.events.arguments import SYMMETRIC, ActorRef, TriggerRef, attribute, role_words
 from khabar.pipeline import register
 from khabar.settings import Settings
 from khabar.text.normalize import fold
@@ -28,6 +28,7 @@ from khabar.text.normalize import fold
 __all__ = ["make_events"]
 
 ACTOR_FIELDS = ("name", "country", "role", "id")
+RECORD_FIELDS = ("type", "mode", "date", "date_end", "source", "target", "location", "contexts")
 
 # Types whose other side, when the sentence does not write it, is the most prominent other
 # country of the paragraph (else of the document): "Armenia accused its neighbour ..." in a
@@ -44,8 +45,9 @@ class _Salience:
         self.doc = doc
         self.total: Counter[str] = Counter()
         self.first: dict[str, int] = {}
-        self.spans = [(a.start, a.value.get("country")) for a in doc.spans("actors")
-                      if a.value.get("country") and not _is_media(a.value)]
+        self.spans: list[tuple[int, str]] = [
+            (a.start, str(a.value["country"])) for a in doc.spans("actors")
+            if a.value.get("country") and not _is_media(a.value)]
         for start, country in self.spans:
             self.total[country] += 1
             self.first.setdefault(country, start)
@@ -243,10 +245,62 @@ def make_events(settings: Settings) -> Any:
                 people = [r.actor for r in refs if r.actor.get("kind") == "person"]
                 carried = people[:1] or carried
         doc.set_layer("nonevents", modal)
+        _merge_within(spans)
         doc.set_layer("events", spans)
         return doc
 
     return run
+
+
+def _countries(side: list[dict[str, Any]]) -> frozenset[Any]:
+    return frozenset(a.get("country") for a in side)
+
+
+def _names_compatible(a: list[dict[str, Any]], b: list[dict[str, Any]]) -> bool:
+    from khabar.evaluate import names_agree
+
+    named_a = {x["country"]: x["name"] for x in a if x.get("name")}
+    for x in b:
+        other = named_a.get(x.get("country"))
+        if other and x.get("name") and not (names_agree(other, x["name"])
+                                            or names_agree(x["name"], other)):
+            return False
+    return True
+
+
+def _merge_within(spans: list[Span]) -> None:
+    """One event told in several sentences of a document is one event (EVENTS.md section 1):
+    events of the same type, date and mode (when both have one) whose sides name the same
+    countries -- either way round for CONSULT, AGREE and COOPERATE -- and no different people
+    take one record, the one that names the most people; each sentence stays a mention."""
+    groups: list[list[Span]] = []
+    for span in spans:
+        v = span.value
+        for group in groups:
+            w = group[0].value
+            if (v["type"], v.get("date")) != (w["type"], w.get("date")):
+                continue
+            if v.get("mode") and w.get("mode") and v["mode"] != w["mode"]:
+                continue
+            same = (_countries(v["source"]), _countries(v["target"])) == (
+                _countries(w["source"]), _countries(w["target"]))
+            swapped = v["type"] in SYMMETRIC and (_countries(v["source"]), _countries(
+                v["target"])) == (_countries(w["target"]), _countries(w["source"]))
+            sides = v["source"] + v["target"]
+            if (same or swapped) and all(_names_compatible(g.value["source"] + g.value["target"],
+                                                           sides) for g in group):
+                group.append(span)
+                break
+        else:
+            groups.append([span])
+    for group in groups:
+        if len(group) < 2:
+            continue
+        best = max(group, key=lambda sp: (sum(1 for a in sp.value["source"] + sp.value["target"]
+                                              if a.get("name")), bool(sp.value.get("mode"))))
+        record = {k: best.value[k] for k in RECORD_FIELDS if k in best.value}
+        for sp in group:
+            sp.value = {**sp.value, **record}
 
 
 def _core_span(trig: Any) -> tuple[int, int]:
