@@ -107,6 +107,7 @@ class RoleWords:
     attached: dict[str, str]  # clitic letter -> case
     coordinators: re.Pattern[str]
     clause_break: re.Pattern[str]
+    relative: re.Pattern[str]  # relative pronouns: a clause break for verbs, not for nouns
     first_person_endings: tuple[str, ...]
 
 
@@ -125,17 +126,19 @@ def role_words(lang: str) -> RoleWords:
     after = PhraseMatcher((w, case) for case, words in data.get("after", {}).items() for w in words)
     attached = {fold(w): case for case, words in data.get("attached", {}).items() for w in words}
     coords = "|".join(re.escape(fold(w)) for w in data["coordinators"])
-    breaks = "|".join(
-        re.escape(fold(w)) if not fold(w).isalpha() else rf"(?<!\w){re.escape(fold(w))}(?!\w)"
-        for w in data["clause_breaks"]
-    )
+    def alternation(words: list[str]) -> str:
+        return "|".join(
+            re.escape(fold(w)) if not fold(w).isalpha() else rf"(?<!\w){re.escape(fold(w))}(?!\w)"
+            for w in words
+        ) or "(?!x)x"
     return RoleWords(
         lang=name,
         before=before,
         after=after,
         attached=attached,
         coordinators=re.compile(rf"^\s*(?:{coords})(?:\s|{coords})*$"),
-        clause_break=re.compile(breaks),
+        clause_break=re.compile(alternation(data["clause_breaks"])),
+        relative=re.compile(alternation(data.get("relative", []))),
         first_person_endings=tuple(data.get("first_person_endings", [])),
     )
 
@@ -187,9 +190,17 @@ def _groups(text: str, lo: int, hi: int, actors: list[ActorRef], words: RoleWord
     return groups
 
 
-def _clause(text: str, lo: int, hi: int, pos: int, words: RoleWords) -> tuple[int, int]:
+def _clause(
+    text: str, lo: int, hi: int, pos: int, words: RoleWords, noun: bool = False
+) -> tuple[int, int]:
+    """The clause around ``pos``. A relative clause belongs to the noun it follows («آتش‌بسی
+    که میان آذربایجان و ارمنستان برقرار شد»), so for a nominal trigger only other breaks count."""
     start, end = lo, hi
-    for m in words.clause_break.finditer(text, lo, hi):
+    breaks = sorted(
+        [*words.clause_break.finditer(text, lo, hi),
+         *([] if noun else words.relative.finditer(text, lo, hi))],
+        key=lambda m: m.start())
+    for m in breaks:
         if m.end() <= pos:
             start = m.end()
         elif m.start() >= pos:
@@ -213,7 +224,7 @@ def attribute(
     """Source and target of ``trigger`` in the sentence ``text[sentence[0]:sentence[1]]``."""
     words = role_words(lang)
     lo, hi = sentence
-    c_lo, c_hi = _clause(text, lo, hi, trigger.start, words)
+    c_lo, c_hi = _clause(text, lo, hi, trigger.start, words, noun=trigger.pos == "noun")
     in_sentence = [a for a in actors if a.start >= lo and a.end <= hi
                    and not (a.start < trigger.end and trigger.start < a.end)]
     groups = _groups(text, lo, hi, in_sentence, words)

@@ -169,7 +169,8 @@ def make_events(settings: Settings) -> Any:
                          str(a.value.get("proclitic") or ""))
                 for a in sent_actors
             ]
-            actor_spans = [(a.start, a.end) for a in sent_actors]
+            # any actor phrase, resolved or not («وزارة الطوارئ»), is not a trigger
+            actor_spans = [(a.start, a.end) for a in doc.within("actors", sent.start, sent.end)]
             lo, hi = norm.from_raw(sent.start), norm.from_raw(sent.end)
             mediator_spans = [norm.to_raw(m.start, m.end) for m in role_words(lang).before.finditer(
                 text, lo, hi) if m.values[0] == "mediator"]
@@ -194,8 +195,8 @@ def make_events(settings: Settings) -> Any:
                                  author=author, host=author if entries else None,
                                  partner=partner if entries else None)
                 source = _dedupe([_export_actor(a) for a in args.source])
-                target = _dedupe([_export_actor(a) for a in args.target
-                                  if _export_actor(a) not in source])
+                target = [a for a in _dedupe([_export_actor(a) for a in args.target])
+                          if not _same_side(a, source)]
                 if not source or (trig.weak and not _weak_ok(args)):
                     continue
                 if not target and type_ in SALIENT_TARGET:
@@ -250,6 +251,17 @@ def make_events(settings: Settings) -> Any:
         return doc
 
     return run
+
+
+def _same_side(actor: dict[str, Any], side: list[dict[str, Any]]) -> bool:
+    """``actor`` is one of ``side``: the same person, or the plain state one of them acts for
+    («باشينيان في اجتماع للحكومة», «أذربيجان مستعدة لحوار»)."""
+    for a in side:
+        if actor.get("name") and actor.get("name") == a.get("name"):
+            return True
+        if not actor.get("name") and actor.get("country") and actor["country"] == a.get("country"):
+            return True
+    return False
 
 
 def _countries(side: list[dict[str, Any]]) -> frozenset[Any]:
