@@ -538,32 +538,49 @@ def demo(
             found = [store.get(info.id) for info in store.documents()]
             counts = store.stats()
     out = _stdout()
-    table = Table(title=f"khabar demo: {len(found)} documents in {db}")
-    for column in ("document", "lang", "published", "sentences", "dates", "actors", "events"):
-        table.add_column(column, overflow="fold")
+    out.print(f"khabar demo: {len(found)} documents in {db}", markup=False, soft_wrap=True)
     for doc in found:
-        dates = [
-            f"{doc.span_text(s)} = {s.value.get('value', '?')}" for s in doc.spans("dates")
-        ]
-        actors = sorted({
-            f"{s.value.get('name') or doc.span_text(s)} ({s.value.get('country') or '-'})"
-            for s in doc.spans("actors")
-        })
-        events = [
-            f"{s.value.get('type')}" + (f"/{s.value['mode']}" if s.value.get("mode") else "")
-            for s in doc.spans("events")
-        ]
-        table.add_row(
-            doc.id, doc.lang or "-", doc.published or "-", str(len(doc.spans("sentences"))),
-            "\n".join(dates), "\n".join(actors), "\n".join(events),
-        )
-    out.print(table)
+        _show_document(out, doc)
     out.print(
         f"languages: {counts['by_lang']}; events: {counts['events']}. "
         f"Next: khabar export --db {db} --what events",
         markup=False, soft_wrap=True,
     )
     raise typer.Exit(EXIT_OK if report.ok else EXIT_DOCS_FAILED)
+
+
+def _actor_label(value: dict[str, Any]) -> str:
+    name = value.get("name")
+    country = value.get("country") or "international"
+    return f"{name} ({country})" if name else str(country)
+
+
+def _show_document(out: Console, doc: Document) -> None:
+    """One document of the demo: what was read, then its dates, actors and events."""
+    out.print(f"\n[bold]{doc.id}[/bold]  {doc.lang or '-'}  published {doc.published or '-'}  "
+              f"{len(doc.spans('sentences'))} sentences", soft_wrap=True)
+    if doc.title:
+        out.print(f"  {doc.title}", markup=False, soft_wrap=True)
+    for s in doc.spans("dates"):
+        value = s.value.get("value") or "(no anchor)"
+        out.print(f"  date   {doc.span_text(s)}  ->  {value}  [{s.value.get('calendar')}]",
+                  markup=False, soft_wrap=True)
+    seen: set[str] = set()
+    for s in doc.spans("actors"):
+        label = _actor_label(s.value)
+        if label not in seen and (s.value.get("name") or s.value.get("country")):
+            seen.add(label)
+            out.print(f"  actor  {doc.span_text(s)}  ->  {label}", markup=False, soft_wrap=True)
+    told: dict[str, int] = {}  # one line per event, however many sentences tell it
+    for s in doc.spans("events"):
+        v = s.value
+        mode = f"/{v['mode']}" if v.get("mode") else ""
+        sides = (", ".join(_actor_label(a) for a in v.get("source") or []) + "  ->  "
+                 + (", ".join(_actor_label(a) for a in v.get("target") or []) or "-"))
+        line = f"  event  {v.get('type')}{mode}  {v.get('date') or 'undated'}  {sides}"
+        told[line] = told.get(line, 0) + 1
+    for line, n in told.items():
+        out.print(line + (f"  ({n} mentions)" if n > 1 else ""), markup=False, soft_wrap=True)
 
 
 @app.command()

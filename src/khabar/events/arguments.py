@@ -35,6 +35,8 @@ from khabar.text.lexicon import PhraseMatcher
 __all__ = ["ActorRef", "Arguments", "RoleWords", "TriggerRef", "attribute", "role_words"]
 
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+VSO_REACH = 40  # characters between an Arabic verb and a subject written after it
+CONSTRUCT_REACH = 3  # an Arabic noun's agent in construct state follows it directly
 
 # Which marked cases can hold the target of each type, in order of preference.
 TARGET_CASES: dict[str, tuple[str, ...]] = {
@@ -220,6 +222,7 @@ def attribute(
     author: dict[str, Any] | None = None,
     host: dict[str, Any] | None = None,
     partner: list[dict[str, Any]] | None = None,
+    verbs: tuple[tuple[int, int], ...] | list[tuple[int, int]] = (),
 ) -> Arguments:
     """Source and target of ``trigger`` in the sentence ``text[sentence[0]:sentence[1]]``."""
     words = role_words(lang)
@@ -238,13 +241,19 @@ def attribute(
     first_person = trigger.person in ("1sg", "1pl")
     if first_person and author:
         args.source, args.how = [author], "author"  # "... ملاقات داشتم": the memoir's author
-    elif words.lang == "ar" and trigger.pos == "verb" and after and not before:
+    elif (words.lang == "ar" and trigger.pos == "verb" and after and not before
+          and after[0].start - trigger.end <= VSO_REACH):
         source, args.how = after[0], "vso"
     elif before:
         source, args.how = before[0], "subject"
-    elif after and words.lang == "ar":
-        source, args.how = after[0], "after"
-    if source is None and not args.source:
+    elif (after and words.lang == "ar" and trigger.pos == "noun"
+          and after[0].start - trigger.end <= CONSTRUCT_REACH):
+        source, args.how = after[0], "after"  # construct state: «هجوم إسرائيل», «محادثات أذربيجان»
+    if (source is not None and trigger.pos == "noun" and args.how in ("subject",)
+            and any(source.end <= v0 and v1 <= trigger.start for v0, v1 in verbs)):
+        # "EU urges A and B ... after border clash": the subject belongs to the verb in between
+        source, args.how = None, "verb_between"
+    if source is None and not args.source and args.how != "verb_between":
         by = [g for g in clause if g.case == "by"]
         # Fall back to the sentence (a subject before a comma-separated clause).
         sent_unmarked = [g for g in groups if g.case is None and g.end <= trigger.start]

@@ -61,6 +61,38 @@ def _sentence_date(doc: Document, start: int, end: int) -> str | None:
     return doc.published
 
 
+_LOCATIVE = {"fa": ("در", "به", "از"), "ar": ("في", "الى", "إلى", "من"),
+              "en": ("in", "at", "to", "from")}
+_DATELINE = re.compile(r"^\s*(?:\(|-|—|–|،|,|:)")
+
+
+def _is_place(text: str, lo: int, c: Composed, lang: str) -> bool:
+    """A capital or seat of power used as a place, not as a metonym for its government: at the
+    head of the sentence before a dash or comma (a dateline), or after a locative preposition
+    (glued ب/في in Arabic)."""
+    if not c.rule.startswith(("state:capitals", "state:seats")):
+        return False
+    before = text[lo : c.start].strip(" \t\"'«»[(")
+    if not before and _DATELINE.match(text[c.end : c.end + 4]):
+        return True
+    words = before.split()
+    if words and words[-1] in _LOCATIVE.get(lang, ()):
+        return True
+    return lang == "ar" and c.proclitic.lstrip("وف").startswith(("ب", "ف"))
+
+
+def _place_name(c: Composed) -> str | None:
+    from khabar.kb import load_kb
+
+    code = c.value.get("country")
+    try:
+        state = load_kb().state(str(code))
+    except Exception:  # an unknown code: keep the place without a name
+        return None
+    capitals = state.capitals.get("en") or ()
+    return capitals[0] if capitals else None
+
+
 def find_author(doc: Document, hits: list[Any]) -> dict[str, Any] | None:
     """The author of a memoir or diary quoted in the document: a known person named right after
     a cue such as «خاطرات», «يوميات», "memoirs of" (within a few words)."""
@@ -82,7 +114,7 @@ def find_author(doc: Document, hits: list[Any]) -> dict[str, Any] | None:
     return None
 
 
-@register("actors", requires=("sentences", "dates"), assigns=("actors",))
+@register("actors", requires=("sentences", "dates"), assigns=("actors", "places"))
 def make_actors(settings: Settings) -> Any:
     def run(doc: Document) -> Document:
         lang = doc.lang if doc.lang in ("fa", "ar", "en") else "en"
@@ -96,6 +128,7 @@ def make_actors(settings: Settings) -> Any:
         if author:
             doc.meta["author"] = author
         spans: list[Span] = []
+        doc.set_layer("places", [])
         recent: list[tuple[int, dict[str, Any]]] = []  # (sentence index, person value)
         pair: tuple[int, list[dict[str, Any]]] | None = None  # parties last named together
         names = person_names()
@@ -133,6 +166,13 @@ def make_actors(settings: Settings) -> Any:
                 if kind in ("pronoun", "first_person", "side"):
                     continue  # unresolved
                 raw_start, raw_end = norm.to_raw(c.start, c.end)
+                if _is_place(text, lo, c, lang):
+                    # a dateline («القاهرة -», "BRUSSELS, May 20") or a city after "in": where
+                    # something happened, not who did it
+                    doc.add("places", Span(raw_start, raw_end, "place",
+                                           {"country": c.value.get("country"),
+                                            "name": _place_name(c)}, f"actors:{c.rule}"))
+                    continue
                 value = {k: v for k, v in c.value.items() if v is not None or k in
                          ("name", "country", "role")}
                 value.setdefault("sector", None)

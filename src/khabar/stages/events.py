@@ -175,7 +175,10 @@ def make_events(settings: Settings) -> Any:
             mediator_spans = [norm.to_raw(m.start, m.end) for m in role_words(lang).before.finditer(
                 text, lo, hi) if m.values[0] == "mediator"]
             subject_here: list[dict[str, Any]] | None = None
-            for trig in find_triggers(doc, sent.start, sent.end, lang):
+            found = find_triggers(doc, sent.start, sent.end, lang)
+            verb_spans = [(norm.from_raw(t.start), norm.from_raw(t.end)) for t in found
+                          if _pos(t) == "verb"]
+            for trig in found:
                 if _inside(actor_spans, trig.start, trig.end):
                     continue  # «نیروهای حافظ صلح», «وزارة»: part of an actor's name
                 if _pos(trig) == "noun" and (trig.topic or _anaphoric(text, norm.from_raw(trig.start), lang)):
@@ -193,7 +196,7 @@ def make_events(settings: Settings) -> Any:
                                  passive=bool(trig.passive))
                 args = attribute(text, (lo, hi), refs, ref, lang, carried_subject=carried,
                                  author=author, host=author if entries else None,
-                                 partner=partner if entries else None)
+                                 partner=partner if entries else None, verbs=verb_spans)
                 source = _dedupe([_export_actor(a) for a in args.source])
                 target = [a for a in _dedupe([_export_actor(a) for a in args.target])
                           if not _same_side(a, source)]
@@ -213,7 +216,7 @@ def make_events(settings: Settings) -> Any:
                     "date": date,
                     "source": source,
                     "target": target,
-                    "location": None,
+                    "location": _location(doc, sent),
                     "contexts": sorted(set(trig.contexts or [])),
                     "modality": modality,
                     "trigger": {"start": trig.start, "end": trig.end,
@@ -251,6 +254,14 @@ def make_events(settings: Settings) -> Any:
         return doc
 
     return run
+
+
+def _location(doc: Document, sent: Span) -> str | None:
+    """The place a sentence names as where it happened (a dateline or "in <capital>")."""
+    for place in doc.within("places", sent.start, sent.end):
+        if place.value.get("name"):
+            return str(place.value["name"])
+    return None
 
 
 def _same_side(actor: dict[str, Any], side: list[dict[str, Any]]) -> bool:
