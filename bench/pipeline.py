@@ -16,6 +16,7 @@ import json
 import resource
 import time
 from collections.abc import Iterator
+from contextlib import ExitStack
 from itertools import islice
 from pathlib import Path
 
@@ -26,9 +27,9 @@ NEWS = Path(__file__).resolve().parents[2] / "shared" / "data" / "news"
 
 def articles(limit: int) -> Iterator[Document]:
     """Fars and ANT articles, alternating, as documents; at most ``limit``."""
-    files = [gzip.open(NEWS / name, "rt", encoding="utf-8")
-             for name in ("fa-farsnews.jsonl.gz", "ar-ant.jsonl.gz")]
-    try:
+    with ExitStack() as stack:
+        files = [stack.enter_context(gzip.open(NEWS / name, "rt", encoding="utf-8"))
+                 for name in ("fa-farsnews.jsonl.gz", "ar-ant.jsonl.gz")]
         n = 0
         while n < limit and files:
             for fh in list(files):
@@ -43,9 +44,6 @@ def articles(limit: int) -> Iterator[Document]:
                 n += 1
                 if n >= limit:
                     break
-    finally:
-        for fh in files:
-            fh.close()
 
 
 def main() -> None:
