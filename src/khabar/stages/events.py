@@ -23,6 +23,7 @@ from khabar.document import Document, Span
 from khabar.events.arguments import SYMMETRIC, ActorRef, TriggerRef, attribute, role_words
 from khabar.pipeline import register
 from khabar.settings import Settings
+from khabar.text.lexicon import PhraseMatcher
 from khabar.text.normalize import fold
 
 __all__ = ["make_events"]
@@ -176,6 +177,7 @@ def make_events(settings: Settings) -> Any:
                 text, lo, hi) if m.values[0] == "mediator"]
             subject_here: list[dict[str, Any]] | None = None
             found = find_triggers(doc, sent.start, sent.end, lang)
+            sent_contexts = {m.values[0] for m in _context_words(lang).finditer(text, lo, hi)}
             verb_spans = [(norm.from_raw(t.start), norm.from_raw(t.end)) for t in found
                           if _pos(t) == "verb"]
             for trig in found:
@@ -217,7 +219,7 @@ def make_events(settings: Settings) -> Any:
                     "source": source,
                     "target": target,
                     "location": _location(doc, sent),
-                    "contexts": sorted(set(trig.contexts or [])),
+                    "contexts": sorted((set(trig.contexts or []) | sent_contexts) - {"none"}),
                     "modality": modality,
                     "trigger": {"start": trig.start, "end": trig.end,
                                 "text": doc.text[trig.start:trig.end], "entry": trig.entry},
@@ -254,6 +256,22 @@ def make_events(settings: Settings) -> Any:
         return doc
 
     return run
+
+
+@lru_cache(maxsize=8)
+def _context_words(lang: str) -> PhraseMatcher[str]:
+    """Cue words that add a context to every event of their sentence (lang/<lang>/contexts)."""
+    import json
+    from importlib import resources
+
+    name = lang if lang in ("fa", "ar", "en") else "en"
+    data = json.loads(resources.files("khabar").joinpath(f"lang/{name}/contexts.json")
+                      .read_text(encoding="utf-8"))
+    from khabar.kb import CLITICS
+
+    prefix, suffix = CLITICS.get(name, (None, None))
+    return PhraseMatcher(((w, ctx) for ctx, words in data.items() if not ctx.startswith("_")
+                          for w in words), prefix=prefix, suffix=suffix)
 
 
 def _location(doc: Document, sent: Span) -> str | None:
