@@ -35,8 +35,6 @@ from khabar.text.lexicon import PhraseMatcher
 __all__ = ["ActorRef", "Arguments", "RoleWords", "TriggerRef", "attribute", "role_words"]
 
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
-VSO_REACH = 40  # characters between an Arabic verb and a subject written after it
-CONSTRUCT_REACH = 3  # an Arabic noun's agent in construct state follows it directly
 
 # Which marked cases can hold the target of each type, in order of preference.
 TARGET_CASES: dict[str, tuple[str, ...]] = {
@@ -241,14 +239,14 @@ def attribute(
     first_person = trigger.person in ("1sg", "1pl")
     if first_person and author:
         args.source, args.how = [author], "author"  # "... ملاقات داشتم": the memoir's author
-    elif (words.lang == "ar" and trigger.pos == "verb" and after and not before
-          and after[0].start - trigger.end <= VSO_REACH):
+    elif words.lang == "ar" and trigger.pos == "verb" and after and not before:
         source, args.how = after[0], "vso"
     elif before:
         source, args.how = before[0], "subject"
-    elif (after and words.lang == "ar" and trigger.pos == "noun"
-          and after[0].start - trigger.end <= CONSTRUCT_REACH):
-        source, args.how = after[0], "after"  # construct state: «هجوم إسرائيل», «محادثات أذربيجان»
+    elif after and words.lang == "ar" and trigger.pos == "noun":
+        # construct state («هجوم إسرائيل») or a later subject: limiting the distance was
+        # measured to lose events on the Arabic GSR without finding more right sources
+        source, args.how = after[0], "after"
     if (source is not None and trigger.pos == "noun" and args.how in ("subject",)
             and any(source.end <= v0 and v1 <= trigger.start for v0, v1 in verbs)):
         # "EU urges A and B ... after border clash": the subject belongs to the verb in between

@@ -171,7 +171,7 @@ def make_events(settings: Settings) -> Any:
                 for a in sent_actors
             ]
             # any actor phrase, resolved or not («وزارة الطوارئ»), is not a trigger
-            actor_spans = [(a.start, a.end) for a in doc.within("actors", sent.start, sent.end)]
+            actor_spans = [(a.start, a.end) for a in sent_actors]
             lo, hi = norm.from_raw(sent.start), norm.from_raw(sent.end)
             mediator_spans = [norm.to_raw(m.start, m.end) for m in role_words(lang).before.finditer(
                 text, lo, hi) if m.values[0] == "mediator"]
