@@ -6,7 +6,6 @@ import json
 from typing import Any
 
 from conftest import shared_path
-
 from khabar import Document, Pipeline
 from khabar.evaluate import score_levels
 from khabar.readers import read_paths
