@@ -40,31 +40,70 @@ SALIENT_TARGET = frozenset({
 
 
 class _Salience:
-    """How often each country is named, per paragraph and in the whole document."""
+    """How often each side is named, per paragraph and in the whole document. A side is a state
+    (by its code) or a group the knowledge base keeps apart from its state («Karabakh Armenian
+    forces», coded AZE but not Azerbaijan: EVENTS.md section 3)."""
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.total: Counter[str] = Counter()
         self.first: dict[str, int] = {}
-        self.spans: list[tuple[int, str]] = [
-            (a.start, str(a.value["country"])) for a in doc.spans("actors")
-            if a.value.get("country") and not _is_media(a.value)]
-        for start, country in self.spans:
-            self.total[country] += 1
-            self.first.setdefault(country, start)
+        self.actor: dict[str, dict[str, Any]] = {}
+        self.spans: list[tuple[int, str]] = []
+        for a in doc.spans("actors"):
+            if not a.value.get("country") or _is_media(a.value):
+                continue
+            key = _side_key(a.value)
+            self.spans.append((a.start, key))
+            self.total[key] += 1
+            self.first.setdefault(key, a.start)
+            if key not in self.actor:
+                group = key != a.value["country"]
+                self.actor[key] = {"name": a.value.get("name") if group else None,
+                                   "country": a.value["country"], "role": None}
 
-    def other(self, pos: int, exclude: set[Any]) -> str | None:
+    def other(self, pos: int, source: list[dict[str, Any]]) -> dict[str, Any] | None:
+        """The most prominent side of the paragraph at ``pos`` (else of the document) that is
+        not the source."""
+        exclude = {_side_key(a) for a in source} | {a.get("country") for a in source
+                                                     if _side_key(a) == a.get("country")}
         text = self.doc.text
         lo = text.rfind("\n", 0, pos) + 1
         hi = text.find("\n", pos)
         hi = len(text) if hi < 0 else hi
-        local = Counter(c for start, c in self.spans if lo <= start < hi)
+        local = Counter(key for start, key in self.spans if lo <= start < hi)
         for counts in (local, self.total):
-            ranked = sorted((c for c in counts if c not in exclude),
-                            key=lambda c: (-counts[c], self.first.get(c, 0)))
+            ranked = sorted((k for k in counts if k not in exclude),
+                            key=lambda k: (-counts[k], self.first.get(k, 0)))
             if ranked:
-                return ranked[0]
+                return dict(self.actor[ranked[0]])
         return None
+
+
+@lru_cache(maxsize=1)
+def _group_ids() -> frozenset[str]:
+    """Knowledge-base groups coded with a state's code but acting apart from it."""
+    from khabar.kb import load_kb
+
+    return frozenset(o.id for o in load_kb().orgs.values()
+                     if o.country and o.kind in ("group", "force", "population"))
+
+
+def _side_key(value: dict[str, Any]) -> str:
+    if value.get("id") in _group_ids():
+        return str(value["id"])
+    name = value.get("name")
+    if name and name in _group_names():
+        return _group_names()[name]
+    return str(value.get("country"))
+
+
+@lru_cache(maxsize=1)
+def _group_names() -> dict[str, str]:
+    from khabar.kb import load_kb
+
+    return {o.name: o.id for o in load_kb().orgs.values()
+            if o.country and o.kind in ("group", "force", "population")}
 
 
 @lru_cache(maxsize=1)
@@ -205,9 +244,9 @@ def make_events(settings: Settings) -> Any:
                 if not source or (trig.weak and not _weak_ok(args)):
                     continue
                 if not target and type_ in SALIENT_TARGET:
-                    other = salience.other(sent.start, {a.get("country") for a in source})
+                    other = salience.other(sent.start, source)
                     if other:
-                        target = [{"name": None, "country": other, "role": None}]
+                        target = [other]
                         args.target_how = "salient"
                 if args.how not in ("carried", "author"):
                     subject_here = args.source
