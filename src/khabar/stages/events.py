@@ -62,6 +62,14 @@ class _Salience:
                 self.actor[key] = {"name": a.value.get("name") if group else None,
                                    "country": a.value["country"], "role": None}
 
+    def dyad(self) -> list[dict[str, Any]]:
+        """The two most prominent states of the document, when two stand out."""
+        states = [k for k, _ in self.total.most_common() if len(k) == 3 and k.isupper()]
+        if len(states) < 2 or (len(states) > 2 and
+                               self.total[states[2]] * 2 > self.total[states[1]]):
+            return []
+        return [dict(self.actor[k]) for k in states[:2]]
+
     def other(self, pos: int, source: list[dict[str, Any]]) -> dict[str, Any] | None:
         """The most prominent side of the paragraph at ``pos`` (else of the document) that is
         not the source."""
@@ -241,6 +249,11 @@ def make_events(settings: Settings) -> Any:
                 source = _dedupe([_export_actor(a) for a in args.source])
                 target = [a for a in _dedupe([_export_actor(a) for a in args.target])
                           if not _same_side(a, source)]
+                if not source and type_ == "ASSAULT" and not refs and not trig.weak:
+                    # "fighting resumed in the region": no side written; PLOVER codes all
+                    # participants as sources -- the two most prominent sides of the document
+                    source = salience.dyad()
+                    args.how = "dyad"
                 if not source or (trig.weak and not _weak_ok(args)):
                     continue
                 if not target and type_ in SALIENT_TARGET:
