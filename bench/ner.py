@@ -11,11 +11,13 @@ token offsets kept) run through ``sentences, langid, time, actors``. Actor spans
   counterpart word are cut off («سرگئی لاوروف وزیر امور خارجه روسیه» -> «سرگئی لاوروف»). An
   office resolved to its holder writes no name and gives no PER.
 - ORG: an ``org`` span (organisations, parties, ministries, media, armed groups), and a sector +
-  state phrase naming an institution (ministry, parliament, government, army, police,
+  state phrase naming an institution, its state written in the phrase, not taken from context
+  (ministry, parliament, government, army, police,
   judiciary: «وزارت امور خارجه روسیه», «الجيش السوري»).
 - LOC: a state written by its name, capital or seat of power («ایران», «تهران»), wherever it
-  occurs, inside a longer actor phrase too; adjectives and peoples («ایرانی», «الأرمن») are
-  not locations in these sets and are left out.
+  occurs, inside a longer actor phrase too, and every span of the ``places`` layer (cities,
+  provinces, regions); adjectives and peoples («ایرانی», «الأرمن») are not locations in these
+  sets and are left out.
 
 Scores are entity-level: exact (same token span and type, CoNLL style) and overlap (a predicted
 entity of the same type overlapping a gold one counts, each gold entity once).
@@ -102,6 +104,10 @@ def predict(doc: Document, starts: list[int], ends: list[int]) -> set[Entity]:
         return first, last + 1
 
     out: set[Entity] = set()
+    for span in doc.spans("places"):  # cities, provinces, regions, capitals used as places
+        r = tok_range(span.start, span.end)
+        if r:
+            out.add((*r, "LOC"))
     for span in doc.spans("actors"):
         v: dict[str, Any] = span.value
         inside = [(a, b, h) for a, b, h in raw_hits if a >= span.start and b <= span.end]
@@ -124,7 +130,8 @@ def predict(doc: Document, starts: list[int], ends: list[int]) -> set[Entity]:
                          and any(c.isalpha() for c in doc.text[starts[i]:ends[i]])]
             if name_toks:
                 out.add((name_toks[0], name_toks[-1] + 1, "PER"))
-        elif kind == "org" or (v.get("sector") in INSTITUTIONS and v.get("country")):
+        elif kind == "org" or (v.get("sector") in INSTITUTIONS and v.get("country")
+                               and not v.get("country_from")):
             r = tok_range(span.start, span.end)
             if r:
                 out.add((*r, "ORG"))

@@ -43,7 +43,8 @@ _WORD = re.compile(r"\w+")
 _COORD = re.compile(r"^\s*(?:و|،|,|and|&)\s*$")
 _GLUE = re.compile(r"^[\s،,\[\]\(\)\"«»'-]*$")
 
-Holders = Callable[[str, str | None], list[dict[str, Any]]]  # (office, country) -> persons
+# (office, country, org=None) -> persons
+Holders = Callable[..., list[dict[str, Any]]]
 # (written name, country or None) -> the one KB person id it spells, or None
 MatchPerson = Callable[[str, str | None], str | None]
 
@@ -169,6 +170,7 @@ def compose(
     office_role: Callable[[str], str],
     holders: Holders,
     match_person: MatchPerson | None = None,
+    org_office: Callable[[str], str | None] | None = None,
 ) -> list[Composed]:
     """Compose the hits of one sentence (sorted, non-overlapping) into actor mentions."""
     out: list[Composed] = []
@@ -193,7 +195,7 @@ def compose(
     i = 0
     while i < n:
         m = hits[i]
-        head = _pick(m.values, "office", "counterpart", "sector", "side")
+        head = _pick(m.values, "office", "counterpart", "sector", "side", "head")
         if head is None or used[i]:
             i += 1
             continue
@@ -244,9 +246,28 @@ def compose(
                 prev_end = hits[k].end
                 k += 1
             j = max(j, k)
+        # an organisation's office: «الأمين العام لجامعة الدول العربية», «دبیرکل سازمان ملل»,
+        # "Secretary-General of the UN", "the UN Secretary-General", "NATO chief"
+        org: Entry | None = None
+        if country is None and head.kind in ("office", "head"):
+            if j < n and has(j, "org") and not used[j]:
+                gap = _gap_words(text, m.end, hits[j].start)
+                if glued(i, j) or (lang == "en" and gap in (["of"], ["of", "the"])):
+                    org = _pick(hits[j].values, "org")
+                    end = hits[j].end
+                    used[j] = True
+                    j += 1
+            if org is None and lang == "en" and i > 0 and has(i - 1, "org") and not used[i - 1] \
+                    and glued(i - 1, i):
+                org = _pick(hits[i - 1].values, "org")
+                start = hits[i - 1].start
+                used[i - 1] = True
+        if head.kind == "head" and org is None:
+            i += 1
+            continue  # «رئيس», "chief" alone names nobody
         used[i] = True
         value: dict[str, Any] = {"country": country}
-        if head.kind == "sector":
+        if head.kind == "sector" and not (not country and m.key in cue.plural):
             value.update(kind="state" if country else "group", name=None, sector=head.ref)
             if country:
                 value["id"] = country
@@ -254,6 +275,20 @@ def compose(
             value.update(kind="state" if country else "side", name=None, id=country)
         elif head.kind == "counterpart":
             value.update(kind="counterpart", name=None, role=None, office=None)
+        elif org is not None:
+            info = org_info(org.ref) or {}
+            office = head.ref if head.kind == "office" else (
+                org_office(org.ref) if org_office else None)
+            value.update(kind="office", id=org.ref, name=info.get("name"),
+                         country=info.get("country"), org=org.ref, office=office,
+                         role=office_role(office) if office else "head")
+            parts.append("org")
+        elif head.kind == "office" and not country and m.key in cue.plural:
+            # «وزیران», «وزراء الخارجية», "the ministers": the parties named in the passage
+            value.update(kind="plural", name=None, role=office_role(head.ref), office=head.ref,
+                         word=m.key)
+        elif head.kind == "sector" and not country and m.key in cue.plural:
+            value.update(kind="plural", name=None, role=None, office=None, word=m.key)
         else:
             value.update(kind="office", name=None, role=office_role(head.ref), office=head.ref)
             if to:
@@ -291,7 +326,11 @@ def compose(
                     continue
                 value["role"] = ph.value.get("role")
                 value["office"] = ph.value.get("office")
-                value["country"] = value["country"] or ph.value.get("country")
+                if ph.value.get("org"):  # "UN Secretary-General Antonio Guterres": the UN's
+                    value["country"] = ph.value.get("country")
+                    value["org"] = ph.value["org"]
+                else:
+                    value["country"] = value["country"] or ph.value.get("country")
                 start, end = min(start, ph.start), max(end, ph.end)
                 rule += f"+{ph.rule}"
                 del phrases[k]
@@ -396,7 +435,12 @@ def compose(
             del phrases[k]
     # Office phrases without a name: the holder on the date, if the KB knows exactly one.
     for ph in [*phrases.values(), *coordinated]:
-        if ph.value.get("kind") == "office" and ph.value.get("country"):
+        if ph.value.get("kind") == "office" and ph.value.get("org") and ph.value.get("office"):
+            found = holders(ph.value["office"], None, org=ph.value["org"])
+            if len(found) == 1:
+                ph.value.update(kind="person", id=found[0]["id"], name=found[0]["name"])
+                ph.rule += ":holder"
+        elif ph.value.get("kind") == "office" and ph.value.get("country"):
             found = holders(ph.value["office"], ph.value["country"])
             if len(found) == 1:
                 ph.value.update(kind="person", id=found[0]["id"], name=found[0]["name"])

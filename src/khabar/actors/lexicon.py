@@ -29,7 +29,7 @@ class Entry:
     """What a lexicon hit refers to."""
 
     kind: str  # person, state, org, office, sector, title, pronoun, first_person, counterpart,
-    #            sides, side, region
+    #            sides, side, region, head (an organisation's head: "chief", «رئيس»)
     ref: str  # KB id, ISO alpha-3 code, office id, sector id, or the cue word
     form: str = ""  # for states: name, adjective, people, capital, seat; for regions: the state
 
@@ -43,6 +43,9 @@ class Cues:
     counterpart_self: tuple[str, ...]
     region_link: frozenset[str]
     blocked: frozenset[str]
+    place_cues: frozenset[str] = frozenset()
+    places_blocked: frozenset[str] = frozenset()
+    plural: frozenset[str] = frozenset()
 
 
 def _cue_data(lang: str) -> dict[str, Any]:
@@ -65,6 +68,10 @@ def cues(lang: str) -> Cues:
         counterpart_self=tuple(fold(w) for w in data["counterpart_self"]),
         region_link=frozenset(fold(w) for w in data.get("region_link", ())),
         blocked=frozenset(fold(w).replace(" ", "") for w in data.get("blocked", ())),
+        place_cues=frozenset(fold(w) for w in data.get("place_cues", ())),
+        places_blocked=frozenset(fold(w).replace(" ", "")
+                                 for w in data.get("places_blocked", ())),
+        plural=frozenset(fold(w).replace(" ", "") for w in data.get("plural", ())),
     )
 
 
@@ -137,6 +144,8 @@ def _entries(kb: Any, lang: str) -> Iterator[tuple[str, Entry]]:
         yield word, Entry("side", word)
     for word in data.get("coref_words", ()):
         yield word, Entry("pronoun", word)
+    for word in data.get("org_heads", ()):
+        yield word, Entry("head", word)
 
 
 @lru_cache(maxsize=8)

@@ -8,7 +8,7 @@ one person held that office over the whole uncertainty of that date (a sentence 
 from __future__ import annotations
 
 import calendar
-from collections import defaultdict
+from collections import Counter, defaultdict
 from datetime import date
 from typing import Any
 
@@ -53,18 +53,22 @@ class HolderIndex:
         self._implying = {
             broader: [ranks[r] for r in sorted(ranks)] for broader, ranks in implying.items()
         }
-        self._by: dict[tuple[str, str | None], list[tuple[date, date, dict[str, Any]]]] = (
-            defaultdict(list)
-        )
+        self._offices_of: dict[str, Counter[str]] = defaultdict(Counter)
+        self._by: dict[tuple[str, str | None, str | None],
+                       list[tuple[date, date, dict[str, Any]]]] = defaultdict(list)
         for person in people:
             for office in person.get("offices") or []:
                 start = _parse(office.get("start"), end=False) or date(1900, 1, 1)
                 stop = _parse(office.get("end"), end=True) or date(9999, 12, 31)
-                key = (office["office"], office.get("country"))
+                key = (office["office"], office.get("country"), office.get("org"))
                 self._by[key].append((start, stop, person))
+                if office.get("org"):
+                    self._offices_of[office["org"]][office["office"]] += 1
 
-    def holders(self, office: str, country: str | None, when: str | None) -> list[dict[str, Any]]:
-        """People who held ``office`` of ``country`` throughout the range of ``when``.
+    def holders(self, office: str, country: str | None, when: str | None,
+                org: str | None = None) -> list[dict[str, Any]]:
+        """People who held ``office`` of ``country`` (or of the organisation ``org``: the UN
+        secretary-general) throughout the range of ``when``.
 
         Returns every holder whose term covers the whole range; an empty list when the date is
         unknown or the office changed hands within the range.
@@ -77,7 +81,7 @@ class HolderIndex:
             found: dict[str, dict[str, Any]] = {}
             overlapping: set[str] = set()
             for name in names:
-                for start, stop, person in self._by.get((name, country), ()):
+                for start, stop, person in self._by.get((name, country, org), ()):
                     if start <= hi and lo <= stop:
                         overlapping.add(person["id"])
                         if start <= lo and hi <= stop:
@@ -87,3 +91,10 @@ class HolderIndex:
             if overlapping:
                 return list(found.values())
         return []
+
+    def org_office(self, org: str) -> str | None:
+        """The office an organisation's head holds, as the KB's holders show it (the UN's
+        secretary-general, the European Commission's president): what «رئيس», "chief" or
+        "head" next to its name means."""
+        offices = self._offices_of.get(org)
+        return offices.most_common(1)[0][0] if offices else None

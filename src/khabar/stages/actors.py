@@ -23,10 +23,12 @@ from typing import Any
 from khabar.actors.compose import Composed, compose
 from khabar.actors.fuzzy import person_names
 from khabar.actors.lexicon import actor_matcher, cues
+from khabar.actors.places import PlaceHit, find_places
 from khabar.actors.resolve import HolderIndex
 from khabar.document import Document, Span
 from khabar.pipeline import register
 from khabar.settings import Settings
+from khabar.text.normalize import fold
 
 __all__ = ["find_author", "make_actors"]
 
@@ -35,6 +37,27 @@ COREF_WINDOW = 3
 # How many sentences back "both sides" may reach for the pair it stands for.
 SIDES_WINDOW = 12
 _COORDINATOR = re.compile(r"^\s*(?:و|،|,|and|&|;|؛)?\s*(?:و|and)?\s*$")
+
+
+@lru_cache(maxsize=1)
+def _office_bodies() -> dict[str, tuple[str, str]]:
+    """Organisations that are one office of their parent («دبیرکل سازمان ملل», "UN
+    Secretary-General": UNSG): org id -> (parent org, office id), found where an English name of
+    the body ends with an English name of the office."""
+    from khabar.kb import load_kb
+
+    kb = load_kb()
+    out: dict[str, tuple[str, str]] = {}
+    for org in kb.raw["orgs"]:
+        if not org.get("parent"):
+            continue
+        names = [fold(n) for n in org["names"].get("en", ())]
+        for office in kb.raw["offices"]:
+            titles = [fold(t) for t in office["names"].get("en", ())]
+            if any(n.endswith(" " + t) for n in names for t in titles):
+                out[org["id"]] = (org["parent"], office["id"])
+                break
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -61,8 +84,10 @@ def _sentence_date(doc: Document, start: int, end: int) -> str | None:
     return doc.published
 
 
-_LOCATIVE = {"fa": ("در", "به", "از"), "ar": ("في", "الى", "إلى", "من"),
-              "en": ("in", "at", "to", "from")}
+_LOCATIVE_WORDS = {"fa": ("در", "به", "از"), "ar": ("في", "فى", "الى", "إلى", "من"),
+                   "en": ("in", "at", "to", "from")}
+# folded like doc.norm (في -> فی), so they compare with words of the normalised text
+_LOCATIVE = {lang: tuple(fold(w) for w in words) for lang, words in _LOCATIVE_WORDS.items()}
 _DATELINE = re.compile(r"^\s*(?:\(|-|—|–|،|,|:)")
 
 
@@ -79,6 +104,76 @@ def _is_place(text: str, lo: int, c: Composed, lang: str) -> bool:
     if words and words[-1] in _LOCATIVE.get(lang, ()):
         return True
     return lang == "ar" and c.proclitic.lstrip("وف").startswith(("ب", "ف"))
+
+
+# Sectors that act inside their own state: with no adjective and no place, they take the
+# document's most prominent country (EVENTS.md section 3).
+DOMESTIC_SECTORS = frozenset({
+    "police", "government", "parliament", "judiciary", "protesters", "opposition", "civilians",
+    "ministry", "interior_ministry", "intelligence"})
+# Sectors that take the country of a place in their clause («المتظاهرين في بغداد», "gunmen in
+# Kirkuk"); armed forces, peacekeepers, delegations and refugees are often abroad, so not these.
+PLACE_SECTORS = DOMESTIC_SECTORS | {"militia", "rebels", "separatists", "business"}
+# What ends a clause: a sector and a place across one of these are not read together.
+_CLAUSE_BREAK = re.compile(r"[.،,;؛:!?؟()\[\]«»\"]")
+# How much more often the most prominent country must be named than the next one.
+PROMINENCE_RATIO = 2
+
+
+def _after_place_cue(text: str, lo: int, c: Composed, place_cues: frozenset[str]) -> bool:
+    """A state written by its name after a locative or geographic word («في شمال العراق», «در
+    عراق», "in Iraq"): where something happens, usable as a place for the sectors near it."""
+    if not c.rule.startswith("state:names"):
+        return False
+    words = re.findall(r"\w+", text[max(lo, c.start - 30) : c.start])
+    return (bool(words) and words[-1] in place_cues) or c.proclitic.lstrip("وف").startswith("ب")
+
+
+def _prominent_country(hits: list[Any], place_hits: list[PlaceHit]) -> str | None:
+    """The country a document is about: named (state names, adjectives, capitals, places)
+    at least PROMINENCE_RATIO times as often as any other; None when none dominates."""
+    from collections import Counter
+
+    counts: Counter[str] = Counter()
+    for h in hits:
+        states = {v.ref for v in h.values if v.kind == "state"}
+        if len(states) == 1:
+            counts[next(iter(states))] += 1
+    for p in place_hits:
+        if p.place.country:
+            counts[p.place.country] += 1
+    ranked = counts.most_common(2)
+    if not ranked:
+        return None
+    if len(ranked) == 1 or ranked[0][1] >= PROMINENCE_RATIO * ranked[1][1]:
+        return ranked[0][0]
+    return None
+
+
+def _context_country(c: Composed, text: str, places: list[tuple[int, int, str | None]],
+                     prominent: str | None) -> None:
+    """A sector phrase without an adjective («المتظاهرين», "protesters", «نیروهای امنیتی»)
+    takes the country of the nearest place of its clause («المتظاهرين في بغداد»: IRQ; only
+    the PLACE_SECTORS), else,
+    for a domestic sector, the document's most prominent country. The deciding rule is kept
+    in ``country_from`` and in the span's rule."""
+    best: tuple[int, str] | None = None
+    for a, b, country in places if c.value.get("sector") in PLACE_SECTORS else ():
+        if not country:
+            continue
+        gap_lo, gap_hi = (b, c.start) if b <= c.start else (c.end, a)
+        if gap_lo > gap_hi or _CLAUSE_BREAK.search(text[gap_lo:gap_hi]):
+            continue
+        if best is None or gap_hi - gap_lo < best[0]:
+            best = (gap_hi - gap_lo, country)
+    if best is not None:
+        country, source = best[1], "place"
+    elif prominent and c.value.get("sector") in DOMESTIC_SECTORS:
+        country, source = prominent, "document"
+    else:
+        return
+    c.value.update(kind="state", id=country, country=country, country_from=source)
+    c.rule += f":country_from_{source}"
 
 
 def _place_name(c: Composed) -> str | None:
@@ -123,55 +218,88 @@ def make_actors(settings: Settings) -> Any:
         norm = doc.norm
         text = norm.text
         hits = list(actor_matcher(lang).finditer(text))
+        sentences = [(norm.from_raw(s.start), norm.from_raw(s.end))
+                     for s in doc.spans("sentences")]
+        place_hits, inside_places = find_places(doc.text, norm, lang, hits, sentences)
+        if inside_places:  # «مدينة غزة», "Gaza City": the place, not the region word in it
+            hits = [h for i, h in enumerate(hits) if i not in inside_places]
+        place_hits = [p for p in place_hits if any(a <= p.start and p.end <= b
+                                                   for a, b in sentences)]
         starts = [h.start for h in hits]
         author = find_author(doc, hits)
         if author:
             doc.meta["author"] = author
         spans: list[Span] = []
-        doc.set_layer("places", [])
+        places: list[Span] = []
+        for p in place_hits:
+            raw_start, raw_end = norm.to_raw(p.start, p.end)
+            places.append(Span(raw_start, raw_end, "place",
+                               {"country": p.place.country, "name": p.place.name,
+                                "kind": p.place.kind}, f"actors:{p.rule}"))
+        prominent = _prominent_country(hits, place_hits)
         recent: list[tuple[int, dict[str, Any]]] = []  # (sentence index, person value)
         pair: tuple[int, list[dict[str, Any]]] | None = None  # parties last named together
         names = person_names()
-        for si, sent in enumerate(doc.spans("sentences")):
-            lo, hi = norm.from_raw(sent.start), norm.from_raw(sent.end)
+        sent_spans = doc.spans("sentences")
+        for si, (lo, hi) in enumerate(sentences):
             first = bisect_left(starts, lo)
             sent_hits = [h for h in hits[first:] if h.start < hi]
             sent_hits = [h for h in sent_hits if h.end <= hi]
             if not sent_hits:
                 continue
+            sent = sent_spans[si]
             when = _sentence_date(doc, sent.start, sent.end)
 
-            def holders(office: str, country: str | None, when: str | None = when) -> list[Any]:
-                return index.holders(office, country, when)
+            def holders(office: str, country: str | None, when: str | None = when,
+                        org: str | None = None) -> list[Any]:
+                return index.holders(office, country, when, org=org)
 
             composed = compose(
                 text, sent_hits, lang=lang, cue=cue,
                 person_info=people.get, org_info=orgs.get,
                 office_role=lambda o: roles.get(o, o.replace("_", " ")), holders=holders,
-                match_person=names.match,
+                match_person=names.match, org_office=index.org_office,
             )
             officials = [c for c in composed if c.value.get("office")]
+            as_places = [c for c in composed if _is_place(text, lo, c, lang)]
+            sent_places = [(p.start, p.end, p.place.country) for p in place_hits
+                           if lo <= p.start < hi]
+            sent_places += [(c.start, c.end, c.value.get("country")) for c in as_places]
+            sent_places += [(c.start, c.end, c.value.get("country")) for c in composed
+                            if _after_place_cue(text, lo, c, cue.place_cues)]
             prev: Composed | None = None
             for c in composed:
                 _resolve_context(c, officials, recent, si, author, holders)
                 kind = c.value.get("kind")
-                if kind == "sides":
-                    parties = _sides_pair(text, composed, c, prev, pair, si)
+                if kind == "group" and c.value.get("sector") and not c.value.get("country"):
+                    _context_country(c, text, sent_places, prominent)
+                if kind in ("sides", "plural"):
+                    parties = (_sides_pair(text, composed, c, prev, pair, si) if kind == "sides"
+                               else _plural_parties(c, composed, recent, pair, si, holders))
                     raw_start, raw_end = norm.to_raw(c.start, c.end)
                     for party in parties:
                         spans.append(Span(raw_start, raw_end, "actor",
-                                          {**party, "sides": True, "word": c.value["word"]},
+                                          {**party, kind: True, "word": c.value["word"]},
                                           f"actors:{c.rule}"))
                     continue
                 if kind in ("pronoun", "first_person", "side"):
                     continue  # unresolved
+                if kind == "org" and c.value.get("id") in _office_bodies():
+                    parent, office = _office_bodies()[c.value["id"]]
+                    found = holders(office, None, org=parent)
+                    if len(found) == 1:
+                        c.value.update(kind="person", id=found[0]["id"], name=found[0]["name"],
+                                       country=None, office=office, org=parent,
+                                       role=roles.get(office, office))
+                        c.rule += ":holder"
                 raw_start, raw_end = norm.to_raw(c.start, c.end)
-                if _is_place(text, lo, c, lang):
+                if any(c is p for p in as_places):
                     # a dateline («القاهرة -», "BRUSSELS, May 20") or a city after "in": where
                     # something happened, not who did it
-                    doc.add("places", Span(raw_start, raw_end, "place",
-                                           {"country": c.value.get("country"),
-                                            "name": _place_name(c)}, f"actors:{c.rule}"))
+                    places.append(Span(raw_start, raw_end, "place",
+                                       {"country": c.value.get("country"),
+                                        "name": _place_name(c), "kind": "capital"},
+                                       f"actors:{c.rule}"))
                     continue
                 value = {k: v for k, v in c.value.items() if v is not None or k in
                          ("name", "country", "role")}
@@ -186,6 +314,8 @@ def make_actors(settings: Settings) -> Any:
                         and _together(text, prev, c)):
                     pair = (si, [_party_value(prev.value), _party_value(value)])
                 prev = c
+        places.sort(key=lambda sp: (sp.start, sp.end))
+        doc.set_layer("places", places)
         doc.set_layer("actors", spans)
         return doc
 
@@ -221,7 +351,8 @@ def _resolve_context(
             c.value = {**value, "coref": True}
             c.rule = f"coref:{c.rule}"
             break
-    elif kind == "office" and not c.value.get("country") and c.value.get("office"):
+    elif (kind == "office" and not c.value.get("country") and c.value.get("office")
+          and not c.value.get("org")):
         # «الوزير», "the minister", «رئیس جمهور» alone: the last person holding a compatible
         # office in the passage
         for back_si, value in reversed(recent):
@@ -286,3 +417,49 @@ def _sides_pair(
     if pair is not None and si - pair[0] <= SIDES_WINDOW:
         return pair[1]
     return []
+
+
+def _plural_parties(
+    here: Composed,
+    composed: list[Composed],
+    recent: list[tuple[int, dict[str, Any]]],
+    pair: tuple[int, list[dict[str, Any]]] | None,
+    si: int,
+    holders: Any,
+) -> list[dict[str, Any]]:
+    """The parties a plural office word stands for («وزیران», «وزراء الخارجية», «سران», "the
+    ministers", "the leaders"): the persons of the passage holding a compatible office, one per
+    country (at least two), else the states last named together, each as its holder of that
+    office when the KB knows one on the date."""
+    office = here.value.get("office")
+    people: dict[str, dict[str, Any]] = {}
+    for back_si, value in reversed(recent):
+        if si - back_si > COREF_WINDOW:
+            break
+        country = value.get("country")
+        if not country or country in people:
+            continue
+        if office is None or _compatible(office, value.get("office")):
+            people[country] = _party_value(value)
+    if len(people) >= 2:
+        return list(reversed(people.values()))
+    states: list[dict[str, Any]] = []
+    before = [c for c in composed if c.end <= here.start and _party(c.value)]
+    if len(before) >= 2 and _party(before[-1].value) != _party(before[-2].value):
+        states = [_party_value(before[-2].value), _party_value(before[-1].value)]
+    elif pair is not None and si - pair[0] <= SIDES_WINDOW:
+        states = pair[1]
+    out = []
+    for party in states:
+        country = party.get("country")
+        if office and country and party.get("kind") == "state":
+            found = holders(office, country)
+            if len(found) == 1:
+                out.append({"kind": "person", "id": found[0]["id"], "name": found[0]["name"],
+                            "country": country, "role": here.value.get("role"),
+                            "sector": None})
+                continue
+            out.append({**party, "kind": "office", "role": here.value.get("role")})
+            continue
+        out.append(party)
+    return out

@@ -217,8 +217,6 @@ def make_events(settings: Settings) -> Any:
                          str(a.value.get("proclitic") or ""))
                 for a in sent_actors
             ]
-            # any actor phrase, resolved or not («وزارة الطوارئ»), is not a trigger
-            actor_spans = [(a.start, a.end) for a in sent_actors]
             lo, hi = norm.from_raw(sent.start), norm.from_raw(sent.end)
             mediator_spans = [norm.to_raw(m.start, m.end) for m in role_words(lang).before.finditer(
                 text, lo, hi) if m.values[0] == "mediator"]
@@ -228,7 +226,10 @@ def make_events(settings: Settings) -> Any:
             verb_spans = [(norm.from_raw(t.start), norm.from_raw(t.end)) for t in found
                           if _pos(t) == "verb"]
             for trig in found:
-                if _inside(actor_spans, trig.start, trig.end):
+                inside = [a for a in sent_actors if a.start < trig.end and trig.start < a.end]
+                protesters = [a.value for a in inside if trig.type == "PROTEST"
+                              and a.value.get("sector") in ("protesters", "opposition")]
+                if inside and not protesters:
                     continue  # «نیروهای حافظ صلح», «وزارة»: part of an actor's name
                 if _pos(trig) == "noun" and (trig.topic or _anaphoric(text, norm.from_raw(trig.start), lang)):
                     # "talked about cooperation" is one CONSULT (EVENTS.md section 2); "this
@@ -249,6 +250,10 @@ def make_events(settings: Settings) -> Any:
                 source = _dedupe([_export_actor(a) for a in args.source])
                 target = [a for a in _dedupe([_export_actor(a) for a in args.target])
                           if not _same_side(a, source)]
+                if not source and protesters:
+                    # «تظاهر المحتجون», "protesters rallied": the protest noun names its actors
+                    source = _dedupe([_export_actor(a) for a in protesters])
+                    args.how = "protesters"
                 if not source and type_ == "ASSAULT" and not refs and not trig.weak:
                     # "fighting resumed in the region": no side written; PLOVER codes all
                     # participants as sources -- the two most prominent sides of the document
