@@ -366,6 +366,23 @@ def _names_compatible(a: list[dict[str, Any]], b: list[dict[str, Any]]) -> bool:
     return True
 
 
+_WEAK_DATES = frozenset({"published", "passage"})
+
+
+def _weak_date(span: Span) -> bool:
+    """The event's date is a fallback (publication day, passage), not written with it."""
+    return (span.value.get("how") or {}).get("date") in _WEAK_DATES
+
+
+def _dates_compatible(group: list[Span], span: Span) -> bool:
+    """Same date; or one side's date is only a fallback and the other fixes it (a later
+    sentence elaborating an event told earlier with its date: «در دیدار امروز ...»)."""
+    strong = {sp.value.get("date") for sp in group if not _weak_date(sp)}
+    if _weak_date(span):
+        return True if strong else span.value.get("date") == group[0].value.get("date")
+    return not strong or strong == {span.value.get("date")}
+
+
 def _merge_within(spans: list[Span]) -> None:
     """One event told in several sentences of a document is one event (EVENTS.md section 1):
     events of the same type, date and mode (when both have one) whose sides name the same
@@ -376,7 +393,7 @@ def _merge_within(spans: list[Span]) -> None:
         v = span.value
         for group in groups:
             w = group[0].value
-            if (v["type"], v.get("date")) != (w["type"], w.get("date")):
+            if v["type"] != w["type"] or not _dates_compatible(group, span):
                 continue
             if v.get("mode") and w.get("mode") and v["mode"] != w["mode"]:
                 continue
@@ -397,6 +414,11 @@ def _merge_within(spans: list[Span]) -> None:
         best = max(group, key=lambda sp: (sum(1 for a in sp.value["source"] + sp.value["target"]
                                               if a.get("name")), bool(sp.value.get("mode"))))
         record = {k: best.value[k] for k in RECORD_FIELDS if k in best.value}
+        dated = [sp for sp in group if not _weak_date(sp)]
+        if dated:  # the date the text fixes, not the publication-day fallback of a later mention
+            record["date"] = dated[0].value.get("date")
+            if dated[0].value.get("date_end"):
+                record["date_end"] = dated[0].value["date_end"]
         for sp in group:
             sp.value = {**sp.value, **record}
 
