@@ -84,3 +84,9 @@ def test_persian_plural_suffix_on_adjective_sector() -> None:
     found = _run("نیروهای ایرانی مستقر شدند.", "fa")
     assert found == [{"country": "IRN", "id": "IRN", "kind": "state", "name": None,
                       "sector": "military"}]
+
+
+def test_coordinated_states_after_a_sector_keep_their_own_id() -> None:
+    found = _run("نیروهای ایران و الأردن مستقر شدند.", "fa")
+    states = [(v.get("id"), v.get("country")) for v in found if v.get("sector") == "military"]
+    assert states == [("IRN", "IRN"), ("JOR", "JOR")]

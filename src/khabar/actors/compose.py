@@ -296,7 +296,10 @@ def compose(
         first = hits[i - 1] if start < m.start else m
         phrases[i] = Composed(start, end, value, f"{'+'.join(parts)}:{head.ref}", proclitic(first))
         for k in extra:
-            copy = dict(value, country=_state_of(hits[k]))
+            code = _state_of(hits[k])
+            copy = dict(value, country=code)
+            if value.get("id") == value.get("country"):
+                copy["id"] = code  # a state acting as a whole is identified by its code
             coordinated.append(Composed(hits[k].start, hits[k].end, copy,
                                         f"{'+'.join(parts)}:{head.ref}:coordinated"))
         i = j

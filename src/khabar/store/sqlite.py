@@ -476,6 +476,8 @@ class Store:
             "MAX(json_extract(s.value, '$.name')), MAX(json_extract(s.value, '$.country')), "
             "COUNT(*), COUNT(DISTINCT s.doc_id), GROUP_CONCAT(DISTINCT d.lang) "
             "FROM spans s JOIN documents d ON d.id = s.doc_id WHERE s.layer = 'actors' "
+            "AND COALESCE(json_extract(s.value, '$.id'), json_extract(s.value, '$.name'), "
+            "  json_extract(s.value, '$.country')) IS NOT NULL "  # unresolved phrases: not actors
             "GROUP BY key ORDER BY 4 DESC, key"
         )
         for key, name, country, mentions, docs, langs in cur:
