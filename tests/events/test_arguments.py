@@ -103,3 +103,80 @@ def test_carried_subject_when_sentence_has_none() -> None:
     text, refs, trig = _setup("وی حمله به غیرنظامیان را محکوم کرد.", {}, "محکوم کرد", "ACCUSE")
     args = attribute(text, (0, len(text)), refs, trig, "fa", carried_subject=[IRN])
     assert args.source == [IRN] and args.how == "carried"
+
+
+ARM = {"name": None, "country": "ARM"}
+AZE = {"name": None, "country": "AZE"}
+RUS = {"name": None, "country": "RUS"}
+
+
+def test_speaker_phrase_is_neither_target_nor_joined_across_its_comma() -> None:
+    text, refs, trig = _setup(
+        "به نقل از وزارت خارجه روسیه، ایران خواستار توقف درگیری‌ها شد.",
+        {"وزارت خارجه روسیه": RUS, "ایران": IRN}, "خواستار توقف درگیری‌ها شد", "REQUEST",
+    )
+    args = attribute(text, (0, len(text)), refs, trig, "fa")
+    assert args.source == [IRN] and args.target == [] and args.speaker == [RUS]
+
+
+def test_speaker_is_the_source_when_the_sentence_names_no_subject() -> None:
+    text, refs, trig = _setup(
+        "According to the Egyptian ministry, a call for calm was issued to Jordan.",
+        {"Egyptian ministry": EGY, "Jordan": JOR}, "call for", "REQUEST", pos="noun",
+    )
+    args = attribute(text, (0, len(text)), refs, trig, "en")
+    assert args.how == "speaker" and args.source == [EGY] and _countries(args.target) == ["JOR"]
+
+
+def test_coordinated_sides_of_fighting_are_each_others_targets() -> None:
+    text, refs, trig = _setup(
+        "ارمنستان و آذربایجان شب گذشته در نوار مرزی درگیر شدند.",
+        {"ارمنستان": ARM, "آذربایجان": AZE}, "درگیر شدند", "ASSAULT", person="3pl",
+    )
+    args = attribute(text, (0, len(text)), refs, trig, "fa")
+    assert args.target_how == "mutual"
+    assert _countries(args.source) == ["ARM", "AZE"] and _countries(args.target) == ["AZE", "ARM"]
+    # a request by two states is not addressed to each other
+    text, refs, trig = _setup(
+        "مصر و اردن خواستار توقف فوری عملیات شدند.",
+        {"مصر": EGY, "اردن": JOR}, "خواستار توقف فوری عملیات شدند", "REQUEST", person="3pl",
+    )
+    assert attribute(text, (0, len(text)), refs, trig, "fa").target == []
+
+
+def test_reciprocal_word_makes_an_accusation_mutual() -> None:
+    text, refs, trig = _setup(
+        "اتهمت مصر والأردن بعضهما بخرق الاتفاق.", {"مصر": EGY, "والأردن": JOR}, "اتهمت", "ACCUSE",
+    )
+    refs[1] = ActorRef(refs[1].start + 1, refs[1].end, JOR, "و")
+    args = attribute(text, (0, len(text)), refs, trig, "ar")
+    assert _countries(args.source) == ["EGY", "JOR"] and _countries(args.target) == ["JOR", "EGY"]
+
+
+def test_memoir_interlocutor_is_the_dropped_subject_and_the_author_the_addressee() -> None:
+    author = {"name": "A. Author", "country": "IRN", "author": True}
+    visitor = {"name": "B. Envoy", "country": "TUR"}
+    text, refs, trig = _setup(
+        "با لحنی گلایه‌آمیز از بسته ماندن گذرگاه مرزی شکایت کرد.", {}, "شکایت کرد", "ACCUSE",
+        person="3sg",
+    )
+    args = attribute(text, (0, len(text)), refs, trig, "fa", author=author, host=author,
+                     partner=[visitor], carried_subject=[EGY])
+    assert args.how == "interlocutor" and args.source == [visitor] and args.target == [author]
+    # named in another role in the sentence, the interlocutor is not its dropped subject
+    text, refs, trig = _setup(
+        "از سفیر ترکیه هم انتقاد داشت.", {"سفیر ترکیه": visitor}, "انتقاد داشت", "ACCUSE",
+        person="3sg",
+    )
+    args = attribute(text, (0, len(text)), refs, trig, "fa", author=author, host=author,
+                     partner=[visitor], carried_subject=[EGY])
+    assert args.source == [EGY] and args.target == [visitor]
+
+
+def test_memoir_first_person_word_is_the_author_not_a_target() -> None:
+    author = {"name": "A. Author", "country": "IRN"}
+    me = {**author, "author": True}
+    text, refs, trig = _setup("من پس از جلسه به دفترم آمدم.", {"من": me}, "آمدم", "CONSULT",
+                              person="1sg")
+    args = attribute(text, (0, len(text)), refs, trig, "fa", author=author, host=author)
+    assert args.how == "author" and args.target == []

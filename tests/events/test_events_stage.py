@@ -55,6 +55,49 @@ def test_event_told_twice_in_a_document_is_one_record() -> None:
                                       if s.value["type"] == "CONSULT"]) == 2
 
 
+def _sides(side: list[dict[str, Any]]) -> list[Any]:
+    return [a.get("name") or a.get("country") for a in side]
+
+
+DIARY = ("از خاطرات اکبر هاشمی رفسنجانی در سال‌های ریاست جمهوری\n"
+         "دوشنبه ۲۱ بهمن ۱۳۷۰: عصر وزیر امور خارجه ترکیه آمد. خواستار گسترش همکاری اقتصادی "
+         "شدند. بر ضرورت پایان جنگ تأکید کردم.\n"
+         "سه‌شنبه ۲۲ بهمن ۱۳۷۰: صبح من به دفترم آمدم. با رئیس‌جمهور ارمنستان تلفنی صحبت کردم. "
+         "پیشنهاد کردیم که مذاکرات در تهران برگزار شود.\n")
+
+
+def test_diary_entry_tracks_the_interlocutor() -> None:
+    found = _events(DIARY, published="2020-01-01")
+    author, turk, armenian = "Akbar Hashemi Rafsanjani", "Hikmet Cetin", "Levon Ter-Petrosyan"
+    by_trigger = {e["trigger"]["text"]: e for e in found}
+    # the visitor's request with a dropped subject: visitor -> author
+    request = by_trigger["خواستار گسترش همکاری اقتصادی شدند"]
+    assert _sides(request["source"]) == [turk] and _sides(request["target"]) == [author]
+    # the author's own weak acts («تأکید کردم», «پیشنهاد کردیم») address the entry's interlocutor
+    assert _sides(by_trigger["تأکید کردم"]["target"]) == [turk]
+    assert _sides(by_trigger["پیشنهاد کردیم"]["target"]) == [armenian]
+    assert by_trigger["پیشنهاد کردیم"]["date"] == "1992-02-11"
+    # the author's own comings and goings are no meeting
+    assert "آمدم" not in by_trigger
+
+
+def test_speaker_of_a_report_is_not_the_default_target() -> None:
+    found = _events("مسکو - به نقل از وزارت خارجه روسیه، ایران خواستار توقف درگیری‌ها شد.")
+    requests = [e for e in found if e["type"] == "REQUEST"]
+    assert requests and _countries(requests[0]["source"]) == ["IRN"]
+    assert "RUS" not in _countries(requests[0]["target"])
+
+
+def test_sides_word_fighting_codes_both_ways() -> None:
+    found = _events("ارمنستان و آذربایجان بار دیگر یکدیگر را به نقض آتش‌بس متهم کردند. "
+                    "دو کشور شب گذشته در نوار مرزی درگیر شدند.")
+    assaults = [e for e in found if e["type"] == "ASSAULT"]
+    assert assaults and sorted(_countries(assaults[0]["source"])) == ["ARM", "AZE"]
+    assert sorted(_countries(assaults[0]["target"])) == ["ARM", "AZE"]
+    accusations = [e for e in found if e["type"] == "ACCUSE"]
+    assert accusations and sorted(_countries(accusations[0]["target"])) == ["ARM", "AZE"]
+
+
 def test_seed_gold_floor() -> None:
     """trafilatura-style gate: the figures may rise, never silently fall below these floors."""
     gold_dir = shared_path("gold", "seeds")
@@ -67,6 +110,6 @@ def test_seed_gold_floor() -> None:
             pred[json.dumps([doc.id, fields], sort_keys=True)] = {
                 **fields, "mentions": [{"doc": doc.id, "text": ""}]}
     country, person = score_levels(gold, list(pred.values()))
-    # measured 0.485 / 0.375 when this floor was set (`khabar eval` on the seeds)
-    assert country.f1 >= 0.45, country.to_dict()
-    assert person.f1 >= 0.34, person.to_dict()
+    # measured 0.535 / 0.410 when this floor was set (`khabar eval` on the seeds)
+    assert country.f1 >= 0.52, country.to_dict()
+    assert person.f1 >= 0.40, person.to_dict()

@@ -18,7 +18,12 @@ chunk-level rules over the actor mentions of a sentence:
 4. the *target* depends on the type: ``with``/``between`` partners for symmetric types (CONSULT,
    AGREE, COOPERATE), then ``from``/``obj``/``to``/``against`` by a per-type preference list,
    then the next unmarked group; a mediator becomes the source of a third-party CONSULT whose
-   targets are the parties.
+   targets are the parties;
+5. a ``speaker`` group («به نقل از X», «نقلا عن X», "according to X") is neither subject nor
+   target; like the subject of "X said that ...", it is the source of an event whose sentence
+   names no subject of its own; a source group of two or more sides with no other side written codes both
+   ways (PLOVER's participants) for fighting and ceasefires, and for any type with a reciprocal
+   word («یکدیگر», «بعضهما», "each other").
 """
 
 from __future__ import annotations
@@ -32,9 +37,17 @@ from typing import Any
 
 from khabar.text.lexicon import PhraseMatcher
 
-__all__ = ["ActorRef", "Arguments", "RoleWords", "TriggerRef", "attribute", "role_words"]
+__all__ = ["ActorRef", "Arguments", "RoleWords", "TriggerRef", "attribute", "is_author", "role_words"]
 
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+
+# Statement types: in a memoir, one made by the interlocutor with no addressee written is
+# addressed to the author («از ارتباط ما با ... شکایت کرد»).
+STATEMENT = frozenset({"SUPPORT", "ACCUSE", "REJECT", "REQUEST", "THREATEN", "CONCEDE"})
+
+# Types whose coordinated sides, with no other side written, act on each other ("clashes
+# erupted as Armenia and Azerbaijan ...", "the two countries declared a ceasefire").
+MUTUAL = frozenset({"ASSAULT", "RETREAT"})
 
 # Which marked cases can hold the target of each type, in order of preference.
 TARGET_CASES: dict[str, tuple[str, ...]] = {
@@ -84,7 +97,8 @@ class Arguments:
     mode: str | None = None  # set when the structure decides it (third-party mediation)
     mediators: list[dict[str, Any]] = field(default_factory=list)  # "with the mediation of"
     how: str = ""  # which rule found the source, for explanations
-    target_how: str = ""  # "sentence" when the target is written in the sentence
+    target_how: str = ""  # "sentence" when the target is written in the sentence; "mutual"
+    speaker: list[dict[str, Any]] = field(default_factory=list)  # «به نقل از X», "according to X"
 
 
 @dataclass(slots=True)
@@ -109,6 +123,7 @@ class RoleWords:
     clause_break: re.Pattern[str]
     relative: re.Pattern[str]  # relative pronouns: a clause break for verbs, not for nouns
     first_person_endings: tuple[str, ...]
+    reciprocal: re.Pattern[str]  # «یکدیگر», «بعضهما», "each other"
 
 
 @lru_cache(maxsize=8)
@@ -140,7 +155,28 @@ def role_words(lang: str) -> RoleWords:
         clause_break=re.compile(alternation(data["clause_breaks"])),
         relative=re.compile(alternation(data.get("relative", []))),
         first_person_endings=tuple(data.get("first_person_endings", [])),
+        reciprocal=re.compile(alternation(data.get("reciprocal", []))),
     )
+
+
+def _absent(
+    partner: list[dict[str, Any]] | None, groups: list[_Group], author: dict[str, Any] | None
+) -> list[dict[str, Any]]:
+    """The memoir's interlocutor, unless the sentence names them in another role («از X انتقاد
+    داشت»: X is the one criticised, not the one who spoke)."""
+    named = {(a.get("name"), a.get("country")) for g in groups for a in g.actors}
+    return [p for p in partner or [] if p != author
+            and (p.get("name"), p.get("country")) not in named]
+
+
+def is_author(actor: dict[str, Any], author: dict[str, Any]) -> bool:
+    """``actor`` is the memoir's author (a first-person word resolved to them, or their name)."""
+    return bool(actor.get("author")) or (actor.get("name") is not None
+                                         and actor.get("name") == author.get("name"))
+
+
+def _side(actor: dict[str, Any]) -> Any:
+    return actor.get("country") or actor.get("name")
 
 
 def _case_before(text: str, lo: int, start: int, words: RoleWords) -> str | None:
@@ -176,8 +212,11 @@ def _groups(text: str, lo: int, hi: int, actors: list[ActorRef], words: RoleWord
             case = words.attached.get(clitic)
         gap = text[groups[-1].end : ref.start] if groups else ""
         overlapping = bool(groups) and ref.start < groups[-1].end
-        if groups and (overlapping or words.coordinators.match(gap)
-                       or (glued_and and not gap.strip())):
+        # «به نقل از X، Y ...», "according to X, Y ...": the comma ends the speaker phrase
+        ends_speaker = bool(groups) and groups[-1].case == "speaker" and bool(
+            re.search(r"[,،]", gap))
+        if groups and not ends_speaker and (overlapping or words.coordinators.match(gap)
+                                            or (glued_and and not gap.strip())):
             last = groups[-1]
             last.members.append(ref)
             last.end = max(last.end, ref.end)
@@ -231,6 +270,9 @@ def attribute(
     groups = _groups(text, lo, hi, in_sentence, words)
     clause = [g for g in groups if g.start >= c_lo and g.end <= c_hi]
     args = Arguments()
+    speakers = [g for g in groups if g.case == "speaker"]
+    if speakers:
+        args.speaker = speakers[0].actors
 
     unmarked = [g for g in clause if g.case is None]
     before = [g for g in unmarked if g.end <= trigger.start]
@@ -261,6 +303,18 @@ def attribute(
             source, args.how = sent_unmarked[0], "sentence_subject"
     if source is not None:
         args.source = source.actors
+        if author and all(is_author(a, author) for a in args.source):
+            args.how = "author"  # «من ... گفتم», "I ...": a first-person word as the subject
+    elif not args.source and args.speaker and args.how != "verb_between":
+        # «به نقل از وزارت خارجه، خواستار آتش‌بس شد», «قتل ... بحسب مسؤولين»: with no subject
+        # of its own, the event is the speaker's account -- as in "X said that ..." frames
+        args.source, args.how = list(args.speaker), "speaker"
+    elif (not args.source and host is not None and trigger.pos == "verb"
+          and not trigger.passive and not first_person
+          and (met := _absent(partner, groups, author))):
+        # a memoir entry: «خواستار ... بودند», «گفت» with no subject written -- the visitor,
+        # caller or partner the author is with, rather than the last subject named
+        args.source, args.how = met, "interlocutor"
     elif not args.source and carried_subject and trigger.pos == "verb" and not trigger.passive:
         # a pro-dropped subject («وی افزود», «وأضاف»): the last subject of the passage
         args.source, args.how = list(carried_subject), "carried"
@@ -273,7 +327,9 @@ def attribute(
         args.target = [m.actor for m in source.members[1:]]
         args.how = "between"
     mediators = [g for g in groups if g.case == "mediator"]
-    others = [g for g in clause if g is not source and g.case != "mediator"]
+    others = [g for g in clause if g is not source and g.case not in ("mediator", "speaker")
+              and not (args.how == "author" and author
+                       and all(is_author(a, author) for a in g.actors))]
     if args.how == "between":
         pass
     elif trigger.type in SYMMETRIC and source is not None and len(source.members) > 1 and not any(
@@ -300,15 +356,23 @@ def attribute(
                 args.target = min(rest, key=lambda g: abs(g.start - trigger.start)).actors
     if args.target:
         args.target_how = "sentence"
+    elif source is not None and len({_side(a) for a in source.actors}) > 1 and (
+            trigger.type in MUTUAL or words.reciprocal.search(text, c_lo, c_hi)):
+        # "Armenia and Azerbaijan clashed", «طرفین یکدیگر را متهم کردند»: each side is
+        # the other's target (the sides of a "sides" word share one span: one group)
+        args.target = list(reversed(source.actors))
+        args.target_how = "mutual"
     if not args.target and partner and args.how == "author":
         # a memoir: "I told him ...", "we agreed ..." -- the visitor or caller of the entry
         args.target = [p for p in partner if p != author]
     if (not args.source and not args.target and author and partner and trigger.passive
             and trigger.type in SYMMETRIC):
         args.source, args.target, args.how = [author], list(partner), "memoir_passive"
-    if (not args.target and host is not None and host not in args.source
-            and trigger.type in SYMMETRIC | {"REQUEST"}):
-        args.target = [host]  # a memoir: "X came", "X asked" -- the author is the other side
+    if (not args.target and host is not None and args.how != "author" and host not in args.source
+            and (trigger.type in SYMMETRIC | {"REQUEST"}
+                 or (args.how == "interlocutor" and trigger.type in STATEMENT))):
+        # a memoir: "X came", "X asked", "(he) complained" -- the author is the other side
+        args.target = [host]
     if mediators:
         args.mediators = mediators[0].actors
     if mediators and trigger.type == "CONSULT":

@@ -20,7 +20,14 @@ from functools import lru_cache
 from typing import Any
 
 from khabar.document import Document, Span
-from khabar.events.arguments import SYMMETRIC, ActorRef, TriggerRef, attribute, role_words
+from khabar.events.arguments import (
+    SYMMETRIC,
+    ActorRef,
+    TriggerRef,
+    attribute,
+    is_author,
+    role_words,
+)
 from khabar.pipeline import register
 from khabar.settings import Settings
 from khabar.text.lexicon import PhraseMatcher
@@ -202,10 +209,11 @@ def make_events(settings: Settings) -> Any:
         salience = _Salience(doc)
         partner: list[dict[str, Any]] | None = None  # a memoir entry's visitor or caller
         entry_at: int | None = None
+        met_entry = False  # a CONSULT of the entry named the interlocutor
         for sent in doc.spans("sentences"):
             entry = next((e.start for e in entries if e.start <= sent.start < e.end), None)
             if entry != entry_at:
-                entry_at, partner = entry, None
+                entry_at, partner, met_entry = entry, None, False
             lang = sent.value.get("lang") or doc.lang or "en"
             if lang not in ("fa", "ar", "en"):
                 continue
@@ -221,6 +229,7 @@ def make_events(settings: Settings) -> Any:
             mediator_spans = [norm.to_raw(m.start, m.end) for m in role_words(lang).before.finditer(
                 text, lo, hi) if m.values[0] == "mediator"]
             subject_here: list[dict[str, Any]] | None = None
+            met_here = False  # a CONSULT of this sentence named the entry's interlocutor
             found = find_triggers(doc, sent.start, sent.end, lang)
             sent_contexts = {m.values[0] for m in _context_words(lang).finditer(text, lo, hi)}
             verb_spans = [(norm.from_raw(t.start), norm.from_raw(t.end)) for t in found
@@ -249,7 +258,7 @@ def make_events(settings: Settings) -> Any:
                                  partner=partner if entries else None, verbs=verb_spans)
                 source = _dedupe([_export_actor(a) for a in args.source])
                 target = [a for a in _dedupe([_export_actor(a) for a in args.target])
-                          if not _same_side(a, source)]
+                          if args.target_how == "mutual" or not _same_side(a, source)]
                 if not source and protesters:
                     # «تظاهر المحتجون», "protesters rallied": the protest noun names its actors
                     source = _dedupe([_export_actor(a) for a in protesters])
@@ -259,10 +268,11 @@ def make_events(settings: Settings) -> Any:
                     # participants as sources -- the two most prominent sides of the document
                     source = salience.dyad()
                     args.how = "dyad"
-                if not source or (trig.weak and not _weak_ok(args)):
+                if not source or (trig.weak and not _weak_ok(args, met_entry and type_ != "CONSULT")):
                     continue
                 if not target and type_ in SALIENT_TARGET:
-                    other = salience.other(sent.start, source)
+                    # the body a report is quoted from is its teller, not the other side
+                    other = salience.other(sent.start, source + args.speaker)
                     if other:
                         target = [other]
                         args.target_how = "salient"
@@ -284,6 +294,10 @@ def make_events(settings: Settings) -> Any:
                 }
                 if date_end:
                     value["date_end"] = date_end
+                if author and entries and type_ == "CONSULT" and modality == "asserted":
+                    met = _interlocutor(args.source, args.target, author)
+                    if met:
+                        partner, met_here, met_entry = met, True, True
                 layer = spans if modality == "asserted" else modal
                 layer.append(Span(sent.start, sent.end, "event", value, f"events:{trig.entry}"))
                 mediators = _dedupe([_export_actor(a) for a in args.mediators])
@@ -295,9 +309,10 @@ def make_events(settings: Settings) -> Any:
                         "source": mediators, "target": parties,
                         "how": {"source": "mediator", "date": date_how}},
                         f"events:{trig.entry}:mediation"))
-            if author:
+            if author and not met_here:
                 others = [r.actor for r in refs if r.actor.get("kind") == "person"
-                          and not r.actor.get("author") and r.actor.get("name")]
+                          and not r.actor.get("author") and r.actor.get("name")
+                          and r.actor.get("country")]
                 # a statesman's diary: the interlocutor is the last foreign person named
                 foreign = [a for a in others if a.get("country") != author.get("country")]
                 if foreign or others:
@@ -329,6 +344,21 @@ def _context_words(lang: str) -> PhraseMatcher[str]:
     prefix, suffix = CLITICS.get(name, (None, None))
     return PhraseMatcher(((w, ctx) for ctx, words in data.items() if not ctx.startswith("_")
                           for w in words), prefix=prefix, suffix=suffix)
+
+
+def _interlocutor(source: list[dict[str, Any]], target: list[dict[str, Any]],
+                  author: dict[str, Any]) -> list[dict[str, Any]]:
+    """Who a memoir's author is dealing with after a CONSULT: the visitor who came, the caller,
+    the person met («با X ملاقات داشتم»); when the author is not a party (an aide's call to a
+    foreign minister), the foreign party. Only actors with a country: the other side of the
+    author's later first-person acts and the subject of later pro-dropped verbs."""
+    if any(is_author(a, author) for a in source):
+        other = target
+    elif any(is_author(a, author) for a in target):
+        other = source
+    else:
+        other = [a for a in source + target if a.get("country") != author.get("country")]
+    return [a for a in other if a.get("country") and not is_author(a, author)]
 
 
 def _location(doc: Document, sent: Span) -> str | None:
@@ -432,10 +462,14 @@ def _core_span(trig: Any) -> tuple[int, int]:
     return trig.start, trig.end
 
 
-def _weak_ok(args: Any) -> bool:
+def _weak_ok(args: Any, meeting: bool = False) -> bool:
     """A weak trigger («آمد», "came", «تأکید کرد») is an event only with an other side written
-    in the sentence, or with an explicit visitor whose host is a memoir's author."""
-    return bool(args.target) and (args.target_how == "sentence" or args.how != "author")
+    in the sentence, or with an explicit visitor whose host is a memoir's author, or -- the
+    author's own act («تأکید کردم», «پیشنهاد کردیم») -- in an entry where a visit, call or
+    meeting has named whom the author is dealing with (not for the author's comings and goings,
+    «آمدم», "we went": a CONSULT only with its other side written)."""
+    return bool(args.target) and (args.target_how == "sentence" or args.how != "author"
+                                  or meeting)
 
 
 @lru_cache(maxsize=8)
