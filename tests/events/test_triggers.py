@@ -419,6 +419,80 @@ def test_persian_capture_by_force() -> None:
     assert taken.pos == "compound_verb" and taken.person == "3pl"
 
 
+def test_persian_copula_joined_to_its_word() -> None:
+    # text that drops the zero-width non-joiner glues the enclitic copula to the word
+    assert one("ما با این طرح مخالفیم.", "fa", "REJECT").person == "1pl"
+    assert one("آنها مدعیاند که همسایه به شورشیان سلاح داده است.", "fa", "ACCUSE").mode == "allege"
+    assert one("دو حزب خواستارند که انتخابات زودتر برگزار شود.", "fa", "REQUEST").person == "3pl"
+
+
+def test_claims_and_allegations_are_accuse() -> None:
+    assert one("زعمت الحكومة أن المتمردين قصفوا السوق.", "ar", "ACCUSE").mode == "allege"
+    assert one("ادعت الوزارة أن الجيش هاجم القرية.", "ar", "ACCUSE").mode == "allege"
+    assert one("The ministry claimed that rebels shelled the market.", "en", "ACCUSE").weak
+    # a call, the leaders, a claim of responsibility, a death toll: no allegation
+    assert "ACCUSE" not in {t.type for t in triggers("يدعو الرئيس إلى الحوار.", "ar")}
+    assert not [t for t in triggers("التقى زعماء الأحزاب في العاصمة.", "ar") if t.type == "ACCUSE"]
+    assert not [t for t in triggers("The group claimed responsibility for the blast.", "en")
+                if t.type == "ACCUSE"]
+    assert not triggers("The floods claimed the lives of twelve people.", "en")
+
+
+def test_offers_and_promises_are_agree() -> None:
+    # an offer or a commitment stated now (EVENTS.md: a decision taken now, not a plan)
+    assert one("گفتم آماده کمک به شما هستیم.", "fa", "AGREE").person == "1pl"
+    assert one("ترکیه آمادگی خود را برای میانجیگری میان دو کشور اعلام کرد.", "fa", "AGREE")
+    assert one("دولت تعهد کرد که مرز را باز کند.", "fa", "AGREE").pos == "compound_verb"
+    assert one("قرار شد هیئت دو کشور هفته بعد در تبریز دیدار کنند.", "fa", "AGREE").weak
+    assert one("أعلنت قطر أنها مستعدة للوساطة بين الطرفين.", "ar", "AGREE")
+    assert one("Kazakhstan said it was ready to mediate between the two sides.", "en", "AGREE")
+    assert one("Norway offered to host the next round.", "en", "AGREE").weak
+    # readiness for a fight is a threat, not an offer
+    assert one("ارتش آمادگی کامل خود را برای دفاع از مرزها اعلام کرد.", "fa", "THREATEN")
+
+
+def test_aid_told_in_narrative_phrasing() -> None:
+    credit = one("دویست میلیون دلار اعتبار برای خرید دارو به آنها دادیم.", "fa", "AID")
+    assert credit.person == "1pl"
+    assert one("هدایایی برای خانواده های آوارگان به آنها دادیم.", "fa", "AID").weak
+    assert one("قدمت الكويت مساعدة عاجلة إلى المتضررين.", "ar", "AID")
+    assert one("أرسلت الحكومة إمدادات طبية إلى المدينة.", "ar", "AID")
+    assert one("Military hospitals treated the wounded from the front.", "en", "AID")
+
+
+def test_thanks_and_advice() -> None:
+    assert one("مدیر بیمارستان صحبت تشکرآمیز از کمک های همسایه کرد.", "fa", "SUPPORT")
+    advice = one("به آنها نصیحت به اتحاد داخلی کردم.", "fa", "REQUEST")
+    assert advice.mode == "change" and advice.person == "1sg"
+    assert one("The envoy advised the government to release the prisoners.", "en", "REQUEST")
+    refused = one("ما صلاح نمی دانیم در این کار دخالت کنیم.", "fa", "REJECT")
+    assert refused.modality == "asserted"
+
+
+def test_recognising_territorial_integrity_is_a_concession() -> None:
+    # recognising a state is SUPPORT; recognising the territorial integrity of the state whose
+    # territory one disputed eases a position: CONCEDE
+    assert one("روسیه استقلال این جمهوری را به رسمیت شناخت.", "fa", "SUPPORT")
+    assert one("ایروان آماده به رسمیت شناختن تمامیت ارضی باکو است.", "fa", "CONCEDE")
+    assert one("ارمنستان تمامیت ارضی همسایه را به رسمیت شناخت.", "fa", "CONCEDE")
+    assert one("اعترفت الحكومة بوحدة أراضي الدولة المجاورة.", "ar", "CONCEDE")
+    assert one("أبدى الوزير استعداد بلاده للاعتراف بوحدة أراضي جارتها.", "ar", "CONCEDE")
+    assert one("Yerevan recognised its neighbour's territorial integrity.", "en", "CONCEDE")
+    assert one("Moscow recognised the breakaway republic.", "en", "SUPPORT")
+
+
+def test_capture_of_a_place_is_assault() -> None:
+    taken = one("شورشیان دو روستا را در شمال استان گرفتند.", "fa", "ASSAULT")
+    assert taken.person == "3pl" and taken.weak
+    assert one("گفت بخشی از شهر را گرفته اند.", "fa", "ASSAULT")
+    # the noun must be the object (را) and the idiom must not be another گرفتن compound
+    for text in ("درگیری ها در منطقه شدت گرفت.", "آنها منطقه را در نظر گرفتند.",
+                 "باران شهر را فرا گرفت.", "مردم منطقه جشن گرفتند."):
+        assert not [t for t in triggers(text, "fa") if t.entry.endswith(" گرفتن")], text
+    assert one("The militia seized the town after two days.", "en", "ASSAULT")
+    assert one("Rebels took control of the airport.", "en", "ASSAULT")
+
+
 # -- shared data figures (floors slightly below what the lexicons reach) ---------------------
 
 

@@ -33,6 +33,7 @@ __all__ = [
     "ar_verb_forms",
     "en_noun_forms",
     "en_verb_forms",
+    "fa_glued_copula_forms",
     "fa_light_verb_forms",
     "fa_noun_forms",
     "fa_verb_forms",
@@ -191,6 +192,20 @@ def fa_light_verb_forms(light: str) -> list[Form]:
     else:
         forms = fa_verb_forms(past, present, compound=True)
     return forms
+
+
+def fa_glued_copula_forms(word: str) -> list[Form]:
+    """A predicate adjective or noun with the enclitic present copula written joined to it, as
+    text that drops the zero-width non-joiner does («مدعیاند», «مخالفیم», «آمادهایم»): one
+    token, so the word and its light verb cannot pair. Third person singular (است) is always
+    written apart; the second singular (-ی) is left out, as it is the indefinite ending too."""
+    w = fold(word)
+    ends = [("1sg", "ام"), ("1pl", "ایم"), ("2pl", "اید"), ("3pl", "اند")]
+    if w.endswith(("ا", "و")):
+        ends += [("1pl", "ییم"), ("2pl", "یید"), ("3pl", "یند")]
+    elif not w.endswith(("ی", "ه")):
+        ends += [("1sg", "م"), ("1pl", "یم"), ("2pl", "ید"), ("3pl", "ند")]
+    return [(w + e, {"tense": "present", "person": p}) for p, e in ends]
 
 
 def fa_passive_forms(past: str) -> list[Form]:

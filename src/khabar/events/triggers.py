@@ -13,13 +13,19 @@ frequent non-verbs out), ``compound_verb`` (``noun`` + ``light``; ar/en also ``l
 for noun + adjective phrases) or ``mode_cue`` (``cue``: a word that sets ``mode`` on a nearby
 trigger of ``type``, like تلفنی / هاتفيا / by phone for CONSULT) or ``nonevent`` (a fixed
 expression holding a trigger word that is no event there: «آواره جنگ», «دوران جنگ», "war
-crimes", «أسرى الحرب»; matched like a noun, it takes the span so the word inside never fires).
+crimes", «أسرى الحرب», "claimed responsibility"; matched like a noun, it takes the span so no
+noun or verb form inside it fires).
 Optional on every entry: ``weak`` (an event only with a clear act toward another actor: the
 caller should require a target), ``neg_type`` (the type the trigger takes when negated:
 «نپذیرفت», «did not accept» is REJECT), ``object_type`` (a signing verb takes the type of the
 document it governs: «سند همکاری امضا شد» is COOPERATE) and ``intent_is_act`` (announcing the
 intention is the act itself: «تعتزم إصدار عفو» offers an amnesty now, «سيواصلون المقاومة»
-refuses to yield now; a future modality is read as asserted).
+refuses to yield now; a future modality is read as asserted), ``object`` (Persian compound
+verbs whose noun must be the object marked by را before the light verb: «شهر را گرفتند» is a
+capture, «شهر شکل گرفت» is not) and ``object_retype`` (``{type: [phrases]}``: the trigger takes
+that type when one of the phrases is within ``RETYPE_WINDOW`` tokens of it in the same clause;
+recognising a state is SUPPORT, recognising the *territorial integrity* of a state is said of
+the side that disputed it and is a concession, CONCEDE).
 
 Every surface form is generated once by :mod:`khabar.events.morphology` and compiled into two
 :class:`khabar.text.PhraseMatcher` per language (nominal parts, verb forms); a sentence is two
@@ -88,7 +94,11 @@ FA_OWN_LIGHT = frozenset(fold(w) for w in (
     "تصریح", "خاطرنشان", "خاطر نشان", "اظهار", "عنوان", "بیان", "اشاره", "تشریح", "وجود",
     "نیاز", "احتیاج", "اکتفا", "برخوردار", "تلاش", "سعی", "شرکت", "حضور", "ادامه", "پیدا",
     "دریافت", "مطرح", "تبدیل", "منجر", "منتهی", "توجه", "فکر", "گمان", "تصور", "وادار",
-    "مجبور", "ناچار", "ناگزیر"))
+    "مجبور", "ناچار", "ناگزیر",
+    # idioms with گرفتن whose object is no capture: «منطقه را در نظر گرفتند» (considered), «در
+    # بر گرفت» (encompassed), «به عهده گرفت», «از سر گرفتند», «تحویل گرفتند» (took over by
+    # handover), «فرا گرفت» (engulfed), «زیر پوشش گرفتند»
+    "نظر", "بر", "عهده", "سر", "پیش", "تحویل", "فرا", "پوشش", "آغوش", "تصمیم"))
 # Speech-act types whose noun heads a compound over the noun it governs («وعده کمک دادن»).
 HEAD_TYPES = frozenset({"REQUEST", "AGREE", "REJECT", "THREATEN", "SUPPORT", "ACCUSE",
                         "CONCEDE"})
@@ -96,6 +106,8 @@ HEAD_TYPES = frozenset({"REQUEST", "AGREE", "REJECT", "THREATEN", "SUPPORT", "AC
 REQUEST_MODE: dict[str | tuple[str, str], str] = {
     "AID": "assist", "CONSULT": "meet", "CONCEDE": "yield", "AGREE": "change", "RETREAT": "yield",
     ("RETREAT", "ceasefire"): "change"}
+# How far (tokens) an ``object_retype`` phrase may be from its trigger.
+RETYPE_WINDOW = 6
 # How far (tokens) a mode cue may be from the trigger it qualifies.
 MODE_CUE_WINDOW = 3
 # Types whose verb makes the first nominal trigger of its complement not-yet-real: a ceasefire
@@ -184,6 +196,10 @@ class Lexicon:
                 nouns += [(f, ("cnoun", nkey, ft)) for f, ft in self._noun_forms(e, e["noun"])]
                 lkey = self._light_key(e)
                 self.compounds[(nkey, lkey)] = (i, False)
+                if lang == "fa" and lkey == "بودن":
+                    # «مدعیاند», «مخالفیم»: the copula joined to the word is one token
+                    verbs += [(f, ("verb", i, ft)) for f, ft in morph.fa_glued_copula_forms(
+                        e["noun"])]
                 if lkey not in lights:
                     lights[lkey] = self._light_forms(e)
             else:
@@ -399,6 +415,8 @@ def _pair(lang: str, lex: Lexicon, nouns: list[_Hit], verbs: list[_Hit], sent: S
                         lex.entries[comp[0]].get("gap") or _ra_between(text, sent, n, v)
                         or _modifier_gap(text, sent, n, v)):
                     continue
+                if lex.entries[comp[0]].get("object") and not _ra_between(text, sent, n, v):
+                    continue
                 chosen = (n, comp)
                 if n.last == v.first - 1:
                     chosen = _head_noun(lex, window, n, v, comp) or chosen
@@ -454,7 +472,11 @@ def _find(text: str, lo: int, hi: int, lang: str) -> tuple[list[_Cand], list[_Hi
                 for m in matcher.finditer(text, lo, hi)]
 
     nouns = hits(lex.nouns)
-    verbs = hits(lex.verbs)
+    # a fixed expression that is no event («آواره جنگ», "claimed responsibility") also keeps
+    # the verb forms inside it from firing
+    blocks = [(n.m.start, n.m.end) for n in nouns if n.of("block")]
+    verbs = [v for v in hits(lex.verbs)
+             if not any(v.m.start < b and a < v.m.end for a, b in blocks)]
     cands = _pair(lang, lex, nouns, verbs, sent, text)
     for v in verbs:
         if v.used:
@@ -490,6 +512,32 @@ def _find(text: str, lo: int, hi: int, lang: str) -> tuple[list[_Cand], list[_Hi
     return _select(cands), [n for n in nouns if n.of("mode")], sent
 
 
+def _retype(e: dict[str, Any], text: str, sent: Sentence, start: int, end: int) -> str | None:
+    """The type an ``object_retype`` phrase near the trigger gives it («به رسمیت شناختن
+    تمامیت ارضی», "recognised the territorial integrity of"), else None."""
+    rules = e.get("object_retype")
+    if not rules:
+        return None
+    first, last = sent.token_at(start), sent.token_at(max(end - 1, start))
+    lo_tok = max(0, first - RETYPE_WINDOW)
+    hi_tok = min(len(sent.starts) - 1, last + RETYPE_WINDOW)
+    lo, hi = sent.starts[lo_tok], sent.ends[hi_tok]
+    for type_, phrases in rules.items():
+        for phrase in phrases:
+            f = fold(phrase)
+            at = text.find(f, lo, hi)
+            while at >= 0:
+                if at > 0 and text[at - 1].isalnum():  # inside a longer word
+                    at = text.find(f, at + 1, hi)
+                    continue
+                tok = sent.token_at(at)
+                a, b = (tok, first) if tok < first else (last, tok)
+                if not sent.clause_break_between(a, b):
+                    return str(type_)
+                at = text.find(f, at + 1, hi)
+    return None
+
+
 def _prev_token(text: str, sent: Sentence, start: int) -> str:
     i = sent.token_before(start)
     if i < 0:
@@ -516,6 +564,10 @@ def triggers_in_text(doc: Document, lo: int, hi: int, lang: str) -> list[Trigger
         modality, reported, why = decide(scopes, c.start, c.end, sent,
                                          pos="verb" if verbal else "noun", features=feats)
         type_ = e["type"]
+        retyped = _retype(e, text, sent, c.start, c.end)
+        if retyped:
+            type_ = retyped
+            why.append(f"object_retype:{retyped}")
         if modality == "negated" and e.get("neg_type"):
             type_ = e["neg_type"]
             why.append(f"neg_type:{e['type']}")
