@@ -180,3 +180,64 @@ def test_memoir_first_person_word_is_the_author_not_a_target() -> None:
                               person="1sg")
     args = attribute(text, (0, len(text)), refs, trig, "fa", author=author, host=author)
     assert args.how == "author" and args.target == []
+
+
+USA = {"name": None, "country": "USA", "sector": "military"}
+GUNMEN = {"name": None, "country": "SOM", "sector": "militia"}
+IRQ_CITY = {"name": None, "country": "IRQ"}
+
+
+def test_arabic_counted_soldiers_are_victims_not_the_subject() -> None:
+    text, refs, trig = _setup(
+        "وقتل أمس خمسة جنود أمريكيين في هجوم شنه مسلحون صوماليون.",
+        {"جنود أمريكيين": USA, "مسلحون صوماليون": GUNMEN}, "وقتل", "ASSAULT",
+    )
+    args = attribute(text, (0, len(text)), refs, trig, "ar")
+    assert _countries(args.source) == ["SOM"] and _countries(args.target) == ["USA"]
+    assert args.target_case == "victim"
+
+
+def test_persian_counted_victims_before_a_passive_verb() -> None:
+    text, refs, trig = _setup(
+        "در انفجار یک بمب در جنوب کشور پنج سرباز آمریکایی کشته شدند.",
+        {"آمریکایی": {"name": None, "country": "USA"}}, "کشته شدند", "ASSAULT",
+    )
+    args = attribute(text, (0, len(text)), refs, trig, "fa")
+    assert args.source == [] and _countries(args.target) == ["USA"]
+
+
+def test_counted_gunmen_stay_the_source() -> None:
+    text, refs, trig = _setup(
+        "هاجم ثلاثة مسلحين صوماليين قافلة إثيوبية.",
+        {"مسلحين صوماليين": GUNMEN, "إثيوبية": {"name": None, "country": "ETH"}}, "هاجم",
+        "ASSAULT",
+    )
+    args = attribute(text, (0, len(text)), refs, trig, "ar")
+    assert _countries(args.source) == ["SOM"] and _countries(args.target) == ["ETH"]
+
+
+def test_a_city_after_a_locative_is_where_not_who() -> None:
+    text = normalize("وفي وسط بغداد، هاجم مسلحون مجهولون حافلة للركاب.").text
+    i = text.index(normalize("بغداد").text)
+    refs = [ActorRef(i, i + len(normalize("بغداد").text), IRQ_CITY, place="city")]
+    t = text.index(normalize("هاجم").text)
+    args = attribute(text, (0, len(text)), refs, TriggerRef(t, t + 4, "ASSAULT"), "ar")
+    assert args.source == [] and args.target == [] and args.where == "IRQ"
+
+
+def test_verbal_noun_takes_its_object_after_it() -> None:
+    text, refs, trig = _setup(
+        "أثار اغتيال دبلوماسي تركي غضبا واسعا.",
+        {"تركي": TUR}, "اغتيال", "ASSAULT", pos="noun",
+    )
+    args = attribute(text, (0, len(text)), refs, trig, "ar")
+    assert args.source == [] and _countries(args.target) == ["TUR"]
+
+
+def test_against_the_visit_of_someone_targets_them() -> None:
+    text, refs, trig = _setup(
+        "تظاهر الطلاب ضد زيارة الرئيس الروسي.",
+        {"الرئيس الروسي": {"name": None, "country": "RUS"}}, "تظاهر", "PROTEST",
+    )
+    args = attribute(text, (0, len(text)), refs, trig, "ar")
+    assert _countries(args.target) == ["RUS"] and args.target_case == "against"

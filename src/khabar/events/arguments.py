@@ -49,6 +49,13 @@ STATEMENT = frozenset({"SUPPORT", "ACCUSE", "REJECT", "REQUEST", "THREATEN", "CO
 # erupted as Armenia and Azerbaijan ...", "the two countries declared a ceasefire").
 MUTUAL = frozenset({"ASSAULT", "RETREAT"})
 
+# Types whose counted noun phrases («قتل 5 جنود», «۵ سرباز کشته شدند», "arrested three
+# journalists") are their victims: the target, never the source.
+VICTIM_TYPES = frozenset({"ASSAULT", "COERCE"})
+
+# Actor sectors that are counted as attackers ("three gunmen opened fire"), not as victims.
+ATTACKER_SECTORS = frozenset({"militia", "rebels", "protesters", "opposition"})
+
 # Which marked cases can hold the target of each type, in order of preference.
 TARGET_CASES: dict[str, tuple[str, ...]] = {
     "CONSULT": ("with", "between", "to", "obj"),
@@ -65,8 +72,8 @@ TARGET_CASES: dict[str, tuple[str, ...]] = {
     "PROTEST": ("against", "obj", "to"),
     "SANCTION": ("obj", "against", "to", "with"),
     "MOBILIZE": ("against", "to"),
-    "COERCE": ("obj", "against", "from"),
-    "ASSAULT": ("obj", "against", "to", "with", "between", "from"),
+    "COERCE": ("victim", "obj", "against", "from"),
+    "ASSAULT": ("victim", "obj", "against", "to", "with", "between", "from"),
 }
 
 
@@ -78,6 +85,9 @@ class ActorRef:
     end: int
     actor: dict[str, Any]
     proclitic: str = ""  # an Arabic preposition glued to the name (ب, ل), if any
+    # "city" for a capital or city named as an actor («بغداد»): a side, or where the event
+    # happened
+    place: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +109,8 @@ class Arguments:
     how: str = ""  # which rule found the source, for explanations
     target_how: str = ""  # "sentence" when the target is written in the sentence; "mutual"
     speaker: list[dict[str, Any]] = field(default_factory=list)  # «به نقل از X», "according to X"
+    where: str | None = None  # the country of the place the clause says it happened in
+    target_case: str | None = None  # the case of the group the target was found in
 
 
 @dataclass(slots=True)
@@ -124,6 +136,10 @@ class RoleWords:
     relative: re.Pattern[str]  # relative pronouns: a clause break for verbs, not for nouns
     first_person_endings: tuple[str, ...]
     reciprocal: re.Pattern[str]  # «یکدیگر», «بعضهما», "each other"
+    counted: re.Pattern[str]  # a number (and its counted noun) right before a phrase
+    patient_heads: tuple[str, ...]  # «مقتل», «ترور», "killing": the next phrase is the object
+    locative: re.Pattern[str]  # «في», «در», "in" (and a few words) before a place
+    against_of: re.Pattern[str]  # «ضد» and one noun before an actor: «ضد زيارة بوش»
 
 
 @lru_cache(maxsize=8)
@@ -156,6 +172,16 @@ def role_words(lang: str) -> RoleWords:
         relative=re.compile(alternation(data.get("relative", []))),
         first_person_endings=tuple(data.get("first_person_endings", [])),
         reciprocal=re.compile(alternation(data.get("reciprocal", []))),
+        counted=re.compile(
+            rf"(?:^|[\s(])(?:\d+|{alternation(data.get('counted', []))})"
+            rf"(?:\s+[^\s\d،,.:;()«»\"]+){{0,3}}\s*$"),
+        patient_heads=tuple(fold(w) for w in data.get("patient_heads", [])),
+        against_of=re.compile(
+            rf"(?:^|\s)(?:{alternation(data.get('against_of', []))})"
+            rf"\s+[^\s\d،,.:;()«»\"]+\s*$"),
+        locative=re.compile(
+            rf"(?:^|\s)(?:{alternation(data.get('locatives', []))})"
+            rf"(?:\s+[^\s\d،,.:;()«»\"]+){{0,3}}\s*[(]?\s*$"),
     )
 
 
@@ -189,6 +215,8 @@ def _case_before(text: str, lo: int, start: int, words: RoleWords) -> str | None
     for m in words.before.finditer(stripped):
         if m.end == len(stripped) and (best is None or m.start < best[0]):
             best = (m.start, m.values[0])
+    if best is None and words.against_of.search(stripped):
+        return "against"  # «ضد زيارة بوش», «علیه سفر لاوروف»: against the noun's holder
     return best[1] if best else None
 
 
@@ -229,6 +257,89 @@ def _groups(text: str, lo: int, hi: int, actors: list[ActorRef], words: RoleWord
     return groups
 
 
+def _mark_places_and_victims(
+    text: str, lo: int, groups: list[_Group], trigger: TriggerRef, words: RoleWords,
+    dates: tuple[tuple[int, int], ...] | list[tuple[int, int]],
+    verbs: tuple[tuple[int, int], ...] | list[tuple[int, int]] = (),
+) -> None:
+    """Cases that depend on the phrase, not on a role word right before it:
+
+    - a capital or city named as an actor after a locative («في بغداد», «در وسط تهران», "in
+      central Baghdad", «ببغداد») is where the event happened (case ``in``), not a side;
+    - for fighting and coercion, a counted phrase («قتل 5 جنود أمريكيين», «مقتل 15 جنديا
+      تركيا», «۵ سرباز آمریکایی کشته شدند», "arrested three Iranian journalists") is the
+      victims (case ``victim``) -- people are counted when they are hit or taken, rarely when
+      they act (counted gunmen and protesters keep their case); before a nominal trigger, only
+      as the object of a verb or a verbal noun before them («قتل 4 جنود في هجوم», «مقتل 15
+      جنديا في هجوم»; not «ثمانية جنود نفذوا الغارة»);
+    - the phrase right after a verbal noun of a transitive act («مقتل X», «اغتيال X», «ترور X»,
+      "the killing of X") is its object (case ``victim``), not its subject.
+    """
+    if trigger.type in VICTIM_TYPES and trigger.pos == "noun" and _patient_head(
+            text[trigger.start:trigger.end], words):
+        following = [g for g in groups if g.start >= trigger.end]
+        if following and following[0].case is None and following[0].start - trigger.end <= 40 \
+                and not re.search(r"[,،.؛;:]", text[trigger.end:following[0].start]):
+            following[0].case = "victim"
+    for g in groups:
+        if g.case is not None:
+            continue
+        head = g.members[0]
+        window = text[max(lo, g.start - 60):g.start]
+        if head.place and ((head.place == "city" and head.proclitic.lstrip("و").startswith("ب"))
+                           or words.locative.search(window)):
+            g.case = "in"
+            continue
+        if trigger.type not in VICTIM_TYPES or any(
+                m.actor.get("sector") in ATTACKER_SECTORS for m in g.members):
+            continue
+        m = words.counted.search(window)
+        if m and not any(x.values[0] != "from" for x in words.before.finditer(
+                window[m.start():])):
+            # the counted noun phrase runs up to the actor: no preposition in between but a
+            # partitive («أربعة من عناصر الشرطة»; «یک بمب در جنوب افغانستان» counts a bomb)
+            at = g.start - len(window) + m.start()
+            if trigger.pos == "noun" and g.end <= trigger.start and not any(
+                    v1 <= g.start for _, v1 in verbs):
+                preceding = text[max(lo, at - 25):at].split()
+                if not (preceding and _patient_head(preceding[-1], words)):
+                    continue
+            if not any(d0 <= at + 1 < d1 or d0 <= g.start - 2 < d1 for d0, d1 in dates):
+                g.case = "victim"
+
+
+def _patient_head(trigger_text: str, words: RoleWords) -> bool:
+    """The trigger is a verbal noun whose next phrase is its object (``patient_heads``)."""
+    t = trigger_text.strip()
+    for _ in range(3):
+        if any(t == h or t.startswith(h + " ") for h in words.patient_heads):
+            return True
+        if t.startswith("ال"):
+            t = t[2:]
+        elif t[:1] in ("و", "ف", "ب", "ل"):
+            t = t[1:]
+        else:
+            break
+    return any(t == h or t.startswith(h + " ") for h in words.patient_heads)
+
+
+def _where(
+    groups: list[_Group],
+    places: tuple[tuple[int, int, str], ...] | list[tuple[int, int, str]],
+    c_lo: int, c_hi: int, lo: int, hi: int,
+) -> str | None:
+    """The country of the place the trigger's clause (else its sentence) names as where it
+    happened: a place-actor after a locative, or a place of the places layer."""
+    for a, b in ((c_lo, c_hi), (lo, hi)):
+        found = sorted([(g.start, str(g.members[0].actor.get("country"))) for g in groups
+                        if g.case == "in" and a <= g.start < b
+                        and g.members[0].actor.get("country")]
+                       + [(p0, c) for p0, _, c in places if a <= p0 < b and c])
+        if found:
+            return found[0][1]
+    return None
+
+
 def _clause(
     text: str, lo: int, hi: int, pos: int, words: RoleWords, noun: bool = False
 ) -> tuple[int, int]:
@@ -260,16 +371,23 @@ def attribute(
     host: dict[str, Any] | None = None,
     partner: list[dict[str, Any]] | None = None,
     verbs: tuple[tuple[int, int], ...] | list[tuple[int, int]] = (),
+    dates: tuple[tuple[int, int], ...] | list[tuple[int, int]] = (),
+    places: tuple[tuple[int, int, str], ...] | list[tuple[int, int, str]] = (),
 ) -> Arguments:
-    """Source and target of ``trigger`` in the sentence ``text[sentence[0]:sentence[1]]``."""
+    """Source and target of ``trigger`` in the sentence ``text[sentence[0]:sentence[1]]``.
+
+    ``dates`` are the date mentions of the sentence (a number in a date counts nothing);
+    ``places`` the places it names that are not actors, with their countries."""
     words = role_words(lang)
     lo, hi = sentence
     c_lo, c_hi = _clause(text, lo, hi, trigger.start, words, noun=trigger.pos == "noun")
     in_sentence = [a for a in actors if a.start >= lo and a.end <= hi
                    and not (a.start < trigger.end and trigger.start < a.end)]
     groups = _groups(text, lo, hi, in_sentence, words)
+    _mark_places_and_victims(text, lo, groups, trigger, words, dates, verbs)
     clause = [g for g in groups if g.start >= c_lo and g.end <= c_hi]
     args = Arguments()
+    args.where = _where(groups, places, c_lo, c_hi, lo, hi)
     speakers = [g for g in groups if g.case == "speaker"]
     if speakers:
         args.speaker = speakers[0].actors
@@ -290,7 +408,10 @@ def attribute(
         # measured to lose events on the Arabic GSR without finding more right sources
         source, args.how = after[0], "after"
     if (source is not None and trigger.pos == "noun" and args.how in ("subject",)
-            and any(source.end <= v0 and v1 <= trigger.start for v0, v1 in verbs)):
+            and any((source.end <= v0 and v1 <= trigger.start) or (
+                words.lang == "ar" and v1 <= source.start and not text[v1:source.start].strip())
+                for v0, v1 in verbs)):
+        # «أدان الأردن اغتيال X»: the subject right after a verb is that verb's
         # "EU urges A and B ... after border clash": the subject belongs to the verb in between
         source, args.how = None, "verb_between"
     if source is None and not args.source and args.how != "verb_between":
@@ -346,6 +467,7 @@ def attribute(
                     match, key=lambda g: abs(g.start - trigger.start)
                 )
                 args.target = group.actors
+                args.target_case = case
                 if case == "between" and not args.source and len(group.members) > 1:
                     args.source = [group.members[0].actor]
                     args.target = [m.actor for m in group.members[1:]]
