@@ -110,9 +110,9 @@ def test_seed_gold_floor() -> None:
             pred[json.dumps([doc.id, fields], sort_keys=True)] = {
                 **fields, "mentions": [{"doc": doc.id, "text": ""}]}
     country, person = score_levels(gold, list(pred.values()))
-    # measured 0.558 / 0.429 when this floor was set (`khabar eval` on the seeds)
-    assert country.f1 >= 0.55, country.to_dict()
-    assert person.f1 >= 0.42, person.to_dict()
+    # measured 0.561 / 0.436 when this floor was set (`khabar eval` on the seeds)
+    assert country.f1 >= 0.555, country.to_dict()
+    assert person.f1 >= 0.43, person.to_dict()
 
 
 def test_victims_of_unknown_attackers_are_the_target() -> None:
@@ -140,3 +140,34 @@ def test_protest_noun_names_its_actors() -> None:
     protests = [e for e in found if e["type"] == "PROTEST"]
     assert protests and _countries(protests[0]["source"]) == ["IRN"]
     assert _countries(protests[0]["target"]) == ["RUS"]
+
+
+def test_persian_participle_qualifying_a_noun_is_no_event() -> None:
+    talk = _events("وزیر امور خارجه روسیه با همتای ترکیه‌ای خود درباره آزادی زندانیان بازداشت شده "
+                   "در سوریه گفت‌وگو کرد.")
+    assert [e["type"] for e in talk] == ["CONSULT"]
+    bombing = _events("نیروهای ترکیه روستاهای آزاد شده شمال سوریه را بمباران کردند.")
+    assert [e["type"] for e in bombing] == ["ASSAULT"]
+    # a participle whose auxiliary is elided before «و» is still a finite verb
+    detained = _events("ده سرباز سوری بازداشت شده و به ترکیه منتقل شدند.")
+    assert "COERCE" in [e["type"] for e in detained]
+
+
+def test_verbless_heading_takes_no_sides_from_the_document() -> None:
+    found = _events("عملیات نظامی\nارتش ترکیه به سوریه حمله کرد. سوریه ترکیه را محکوم کرد.")
+    assert [e["trigger"]["text"] for e in found if e["type"] == "ASSAULT"] == ["حمله کرد"]
+
+
+def test_today_in_quoted_speech_joins_the_dated_meeting() -> None:
+    found = _events("رئیس‌جمهور روسیه روز ۵ مهر با رئیس‌جمهور ترکیه دیدار کرد.\n"
+                    "رئیس‌جمهور روسیه گفت: در دیدار امروز با رئیس‌جمهور ترکیه درباره سوریه "
+                    "گفت‌وگو کردیم.")
+    consults = [e for e in found if e["type"] == "CONSULT"]
+    assert len(consults) == 3 and {e["date"] for e in consults} == {"2023-09-27"}
+
+
+def test_dates_inside_the_topic_are_not_the_talks() -> None:
+    found = _events("وزیر امور خارجه ایران روز دوشنبه درباره اجرای توافق‌های ماه مه با همتای "
+                    "ترکیه‌ای خود گفت‌وگو کرد.", published="2023-10-04")
+    consults = [e for e in found if e["type"] == "CONSULT"]
+    assert consults and consults[0]["date"] == "2023-10-02"

@@ -171,6 +171,11 @@ def _event_date(
     dates = [d for d in doc.within("dates", sent.start, sent.end) if d.value.get("value")]
     if dates:
         before = [d for d in dates if d.end <= trigger_raw]
+        topic = _topic_start(doc, sent, trigger_raw)
+        if not noun and topic is not None and any(d.end <= topic for d in before):
+            # «روز دوشنبه ... درباره اجرای توافق‌های ... ماه نوامبر ... گفت و گو کردند»: the
+            # dates of what was talked about are not the talk's
+            before = [d for d in before if d.end <= topic]
         after = [d for d in dates if d.start >= trigger_raw]
         if noun and after and after[0].start - trigger_raw <= 80:
             best = after[0]
@@ -178,6 +183,10 @@ def _event_date(
             best = before[-1]
         else:
             best = min(dates, key=lambda d: abs(d.start - trigger_raw))
+        if _quoted_today(doc, sent, best):
+            # «گفت: در دیدار امروز ...», «قال: "اليوم ..."»: the speaker's day, which a report
+            # of a statement need not share with the publication -- a fallback, like it
+            return str(best.value["value"]), best.value.get("date_end"), "published"
         return str(best.value["value"]), best.value.get("date_end"), "sentence"
     for entry in doc.spans("entries"):
         if entry.start <= sent.start < entry.end and entry.value.get("value"):
@@ -189,6 +198,63 @@ def _event_date(
         best = earlier[-1]
         return str(best.value["value"]), best.value.get("date_end"), "passage"
     return doc.published, None, "published"
+
+
+def _topic_start(doc: Document, sent: Span, trigger_raw: int) -> int | None:
+    """Raw offset of the first topic preposition («درباره», «حول», "about") of the sentence
+    before the trigger."""
+    norm = doc.norm
+    lo, hi = norm.from_raw(sent.start), norm.from_raw(trigger_raw)
+    lang = sent.value.get("lang") or doc.lang or "en"
+    if lang not in ("fa", "ar", "en"):
+        return None
+    for m in role_words(lang).before.finditer(norm.text, lo, hi):
+        if m.values[0] == "about":
+            return norm.to_raw(m.start, m.end)[0]
+    return None
+
+
+def _quoted_today(doc: Document, sent: Span, date: Span) -> bool:
+    """A date resolved against the publication day («امروز», «اليوم», "today") inside reported
+    speech: after a colon, an opening quotation mark or a complementiser («با بیان اینکه», «قال
+    إن», "said that") earlier in the sentence."""
+    anchor = str(date.value.get("anchor") or "")
+    if date.value.get("resolution") != "relative" or not anchor.startswith("published"):
+        return False
+    norm = doc.norm
+    before = norm.text[norm.from_raw(sent.start):norm.from_raw(date.start)]
+    return any(q in before for q in (":", "«", "\"", "“")) or bool(_COMPLEMENTISER.search(before))
+
+
+# folded: «اینکه», «این که», «أن», «إن», «بأن», "that"
+_COMPLEMENTISER = re.compile(r"(?<!\w)(?:اینکه|این که|ان|بان|that)(?!\w)")
+
+
+# Words that may follow a Persian past participle used as a finite verb: an auxiliary, or a
+# conjunction (an elided auxiliary: «کشته شده و ۳ نفر زخمی شدند»).
+_FA_AFTER_PARTICIPLE = frozenset({
+    "و", "است", "اند", "بود", "بودند", "باشد", "باشند", "ام", "ایم", "اید", "ای", "اما",
+    "ولی", "که"})
+
+
+def _adjectival_participle(text: str, end: int, hi: int) -> bool:
+    """A Persian trigger ending in the participle «شده» followed by a noun phrase (no auxiliary,
+    conjunction or punctuation): «افراد بازداشت شده به کشور خود», «مناطق آزاد شده جمهوری
+    آذربایجان» qualify a noun; they report no act."""
+    head = text[max(0, end - 4):end]
+    if not head.endswith("شده"):
+        return False
+    m = re.match(r"\s*(\w+)", text[end:hi])
+    if not m:
+        return False
+    return m.group(1) not in _FA_AFTER_PARTICIPLE
+
+
+def _heading(line: str) -> bool:
+    """A short verbless line without closing punctuation: a title or sub-heading («عملية عسكرية
+    قصيرة», "Military escalation"), whose events the body tells with their sides."""
+    stripped = line.strip()
+    return bool(stripped) and len(stripped.split()) <= 6 and stripped[-1] not in ".!?؟:"
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -247,6 +313,9 @@ def make_events(settings: Settings) -> Any:
                               and a.value.get("sector") in ("protesters", "opposition")]
                 if inside and not protesters:
                     continue  # «نیروهای حافظ صلح», «وزارة»: part of an actor's name
+                if lang == "fa" and _pos(trig) == "verb" and _adjectival_participle(
+                        text, norm.from_raw(trig.end), hi):
+                    continue  # «افراد بازداشت شده», «مناطق آزاد شده»: a participle qualifying a noun
                 if _pos(trig) == "noun" and (trig.topic or _anaphoric(text, norm.from_raw(trig.start), lang)):
                     # "talked about cooperation" is one CONSULT (EVENTS.md section 2); "this
                     # phone call" refers back to an event already told
@@ -275,7 +344,9 @@ def make_events(settings: Settings) -> Any:
                     source = _dedupe([_export_actor(a) for a in protesters])
                     args.how = "protesters"
                 if (not source and type_ == "ASSAULT" and not trig.weak
-                        and all(r.place for r in refs) and not target):
+                        and all(r.place for r in refs) and not target
+                        and not (_pos(trig) == "noun" and not verb_spans
+                                 and _heading(doc.text[sent.start:sent.end]))):
                     # "fighting resumed in the region": no side written; PLOVER codes all
                     # participants as sources -- the two most prominent sides of the document
                     source = salience.dyad()
