@@ -28,7 +28,9 @@ PLOVER_MODES = {
     "SANCTION": {"convict", "expel", "withdraw", "discontinue"},
     "MOBILIZE": {"troops", "weapons", "police", "militia"},
     "COERCE": {"seize", "restrict", "arrest", "deport", "censor"},
-    "ASSAULT": {"firearms", "heavy-weapons", "aerial", "drone", "explosives"},
+    # PLOVER ASSAULT modes: kidnapping and hostage-taking (abduct), torture, beating
+    "ASSAULT": {"firearms", "heavy-weapons", "aerial", "drone", "explosives", "abduct", "torture",
+                "beat"},
 }
 
 
@@ -494,6 +496,81 @@ def test_capture_of_a_place_is_assault() -> None:
 
 
 # -- shared data figures (floors slightly below what the lexicons reach) ---------------------
+
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # kidnapping and hostage-taking are ASSAULT (PLOVER mode abduct), not COERCE
+    ("خطف مسلحون مجهولون مهندسا أجنبيا من فندقه.", "ar"),
+    ("تعرض مراسل الإذاعة للخطف على طريق المطار.", "ar"),
+    ("احتجز المسلحون عشرة ركاب رهائن داخل الحافلة.", "ar"),
+    ("افراد مسلح یک مهندس خارجی را در جاده ربودند.", "fa"),
+    ("پلیس از افزایش آدم ربایی در مرز خبر داد.", "fa"),
+    ("Armed men kidnapped two aid workers near the border.", "en"),
+    ("The rebels took four soldiers hostage on Friday.", "en"),
+])
+def test_kidnapping_is_assault_abduct(text: str, lang: str) -> None:
+    assert one(text, lang, "ASSAULT").mode == "abduct"
+    assert not [t for t in triggers(text, lang) if t.type == "COERCE"]
+
+
+@pytest.mark.parametrize(("text", "lang", "mode"), [
+    ("انفجرت سيارة مفخخة قرب مركز الشرطة صباح اليوم.", "ar", "explosives"),
+    ("عبوة ناسفة استهدفت دورية على الطريق السريع.", "ar", "explosives"),
+    ("فجر انتحاري نفسه عند مدخل السوق.", "ar", "explosives"),
+    ("سقطت قذائف هاون على حي سكني شرق المدينة.", "ar", "heavy-weapons"),
+    ("أطلقت دبابة قذيفة على منزل في البلدة.", "ar", "heavy-weapons"),
+    ("قال المعتقل إنه تعرض للضرب طوال الليل.", "ar", "beat"),
+    ("تحدث التقرير عن تعذيب السجناء في المعتقل.", "ar", "torture"),
+    ("خودروی بمب گذاری شده در نزدیکی پاسگاه منفجر شد.", "fa", "explosives"),
+    ("زندانیان سیاسی را شکنجه کردند.", "fa", "torture"),
+    ("The prisoners said guards tortured them for days.", "en", "torture"),
+])
+def test_bombs_shells_beating_and_torture_are_assault(text: str, lang: str, mode: str) -> None:
+    assert one(text, lang, "ASSAULT").mode == mode
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("نجا المحافظ من محاولة اغتيال على طريق المطار.", "ar"),
+    ("وزیر کشور از یک سوءقصد جان سالم به در برد.", "fa"),
+    ("The governor survived an assassination attempt on Monday.", "en"),
+])
+def test_an_assassination_attempt_happened(text: str, lang: str) -> None:
+    assert one(text, lang, "ASSAULT").modality == "asserted"
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("لقي ثلاثة جنود حتفهم في الكمين.", "ar"),
+    ("سقط قتلى وجرحى في الاشتباك على الحدود.", "ar"),
+    ("دو سرباز در این درگیری جان باختند.", "fa"),
+])
+def test_deaths_are_weak_assault(text: str, lang: str) -> None:
+    assert any(t.type == "ASSAULT" and t.weak for t in triggers(text, lang))
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("تفكيك عبوة ناسفة عثر عليها قرب المدرسة.", "ar"),
+    ("المطربة خطفت الأضواء في حفل الافتتاح.", "ar"),
+    ("تیم خنثی سازی بمب به محل رسید.", "fa"),
+    ("جانی دپ برای بازی در این فیلم نامزد شد.", "fa"),
+])
+def test_defused_bombs_and_idioms_are_no_assault(text: str, lang: str) -> None:
+    assert not [t for t in triggers(text, lang) if t.type == "ASSAULT"]
+
+
+@pytest.mark.parametrize(("text", "lang", "mode"), [
+    ("دعا ناشطون إلى يوم غضب في العاصمة بعد صلاة الجمعة.", "ar", "demo"),
+    ("نزل آلاف الطلاب إلى الشوارع رفضا للقانون الجديد.", "ar", "demo"),
+    ("احتشد مئات العمال أمام مقر الوزارة.", "ar", "demo"),
+    ("ردد المشاركون هتافات ضد الحكومة.", "ar", "demo"),
+    ("نظم الأهالي مسيرة احتجاجية نحو مبنى البلدية.", "ar", "demo"),
+    ("أضرب المعتقلون عن الطعام منذ أسبوع.", "ar", "hunger"),
+    ("أضرب سائقو الشاحنات في الموانئ.", "ar", "strike"),
+    ("هزاران نفر در روز خشم به خیابان ها ریختند.", "fa", "demo"),
+    ("Farmers blocked the highway with their tractors.", "en", "obstruct"),
+])
+def test_protest_phrases(text: str, lang: str, mode: str) -> None:
+    assert one(text, lang, "PROTEST").mode == mode
 
 
 @pytest.mark.shared

@@ -80,6 +80,7 @@ FA_LIGHT_VERBS: dict[str, tuple[str, str]] = {
     "درآمدن": ("درآمد", "درآی"),
     "بودن": ("بود", "باش"),
     "نامیدن": ("نامید", "نام"),
+    "ریختن": ("ریخت", "ریز"),  # به خیابان ها ریختن: poured into the streets
 }
 # Light verbs whose compounds have a passive with شدن (مذاکره کرد -> مذاکره شد).
 FA_PASSIVE_WITH_SHODAN = frozenset({"کردن", "نمودن", "ساختن", "دادن"})
