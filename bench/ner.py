@@ -13,7 +13,8 @@ token offsets kept) run through ``sentences, langid, time, actors``. Actor spans
 - ORG: an ``org`` span (organisations, parties, ministries, media, armed groups), and a sector +
   state phrase naming an institution, its state written in the phrase, not taken from context
   (ministry, parliament, government, army, police,
-  judiciary: «وزارت امور خارجه روسیه», «الجيش السوري»).
+  judiciary: «وزارت امور خارجه روسیه», «الجيش السوري»); a people the KB lists as a group
+  («الأكراد», KURDS) is not an ORG.
 - LOC: a state written by its name, capital or seat of power («ایران», «تهران»), wherever it
   occurs, inside a longer actor phrase too, and every span of the ``places`` layer (cities,
   provinces, regions); adjectives and peoples («ایرانی», «الأرمن») are not locations in these
@@ -119,8 +120,10 @@ def predict(doc: Document, starts: list[int], ends: list[int]) -> set[Entity]:
                 r = tok_range(a, b)
                 if r:
                     out.add((*r, "LOC"))
-        if v.get("sides") or v.get("coref") or v.get("author"):
+        if v.get("sides") or v.get("neighbour") or v.get("coref") or v.get("author"):
             continue
+        if kind_of_org(v.get("id")) == "population":
+            continue  # a people («الأكراد», "Karabakh Armenians") is no ORG in these sets
         kind = v.get("kind")
         if kind == "person" and not span.rule.endswith(":holder"):
             cut = [(a, b) for a, b, h in inside if all(e.kind in NOT_NAME for e in h.values)]
@@ -136,6 +139,13 @@ def predict(doc: Document, starts: list[int], ends: list[int]) -> set[Entity]:
             if r:
                 out.add((*r, "ORG"))
     return out
+
+
+def kind_of_org(org_id: str | None) -> str | None:
+    from khabar.kb import load_kb
+
+    org = load_kb().orgs.get(org_id or "")
+    return org.kind if org else None
 
 
 def score(gold: list[set[Entity]], pred: list[set[Entity]]) -> dict[str, dict[str, float]]:

@@ -21,6 +21,13 @@ three languages:
 - people + region           «ارمنی‌ها در قره باغ», «الأرمن بقره باغ», "Armenians in Karabakh": the
                             KB group named by that people and region (KARABAKH_ARMENIANS, AZE)
 - "sides" words             «طرفین», «الجانبين», "both sides": left for the stage to resolve
+- neighbour words           «کشور همسایه», «البلد الجار», "the neighbouring country": left for
+                            the stage (the other party of the passage); skipped when a state
+                            is named next to them («جارتها إيران»)
+- deputy / acting + office  «معاون وزیر دفاع», «القائم بأعمال السفير», «وزير الدفاع بالوكالة»,
+                            "acting president": the deputy office the KB lists (president ->
+                            vice_president) or a qualified office (``acting_president``) that
+                            no holder list answers: never the principal's holder
 
 An office phrase without a name resolves to its holder on the sentence's date when the KB knows
 exactly one; otherwise it stays an office with its country (EVENTS.md section 3).
@@ -29,7 +36,7 @@ exactly one; otherwise it stays an office with its country (EVENTS.md section 3)
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -159,6 +166,41 @@ def _name_next_to(
     return None
 
 
+def _qualifier(text: str, start: int, cue: Cues) -> tuple[str, int] | None:
+    """A deputy or acting word right before an office title («معاون وزیر دفاع», «القائم بأعمال
+    السفير», "acting president", "Russian deputy defence minister"): ``(kind, start)``, kind
+    ``deputy`` or ``acting``."""
+    before = text[max(0, start - 40):start]
+    for kind, words in (("acting", cue.acting), ("deputy", cue.deputy)):
+        for w in sorted(words, key=len, reverse=True):
+            m = re.search(rf"(?<!\w)(?:و)?{re.escape(w)}\s+$", before)
+            if m:
+                return kind, start - (len(before) - m.start())
+    return None
+
+
+def _acting_after(text: str, end: int, cue: Cues) -> int | None:
+    """The end of «بالوكالة», «بالإنابة» right after an office phrase («وزير الدفاع بالوكالة»)."""
+    for w in cue.acting_after:
+        m = re.match(rf"\s+{re.escape(w)}(?!\w)", text[end:end + 30])
+        if m:
+            return end + m.end()
+    return None
+
+
+def _qualify(value: dict[str, Any], kind: str, deputy_of: Mapping[str, str],
+             office_role: Callable[[str], str]) -> None:
+    """An office phrase as its deputy's (the KB's deputy office when there is one) or as an
+    acting holder's: never the principal's holder."""
+    office = value.get("office")
+    if not office:
+        return
+    if kind == "deputy" and office in deputy_of:
+        value.update(office=deputy_of[office], role=office_role(deputy_of[office]))
+        return
+    value.update(office=f"{kind}_{office}", role=f"{kind} {office_role(office)}")
+
+
 def compose(
     text: str,
     hits: list[Match[Entry]],
@@ -171,8 +213,12 @@ def compose(
     holders: Holders,
     match_person: MatchPerson | None = None,
     org_office: Callable[[str], str | None] | None = None,
+    deputy_of: Mapping[str, str] | None = None,
 ) -> list[Composed]:
-    """Compose the hits of one sentence (sorted, non-overlapping) into actor mentions."""
+    """Compose the hits of one sentence (sorted, non-overlapping) into actor mentions.
+
+    ``deputy_of`` maps an office to the KB office of its deputy (president -> vice_president),
+    for «معاون», «نائب», "deputy" before an office the KB does not list as one phrase."""
     out: list[Composed] = []
     used = [False] * len(hits)
     n = len(hits)
@@ -205,19 +251,29 @@ def compose(
         start = m.start
         parts = [head.kind]
         j = i + 1
+        # «معاون», «نائب», «القائم بأعمال», "deputy", "acting" before an office title
+        qual = _qualifier(text, m.start, cue) if head.kind == "office" else None
+        if qual is not None:
+            start = qual[1]
         # state after (fa/ar: «وزیر خارجه روسیه», «الجيش السوري»); a gap of up to two words is
-        # allowed for ministries («وزارة الطوارئ الأذربيجانية»).
+        # allowed for ministries («وزارة الطوارئ الأذربيجانية»); English "of" before a state's
+        # name ("the deputy prime minister of Turkey", "the army of Armenia").
         if j < n and has(j, "state"):
             gap = _gap_words(text, m.end, hits[j].start)
+            by_name = any(v.kind == "state" and v.form == "names" for v in hits[j].values)
             if glued(i, j) or (head.kind == "sector" and len(gap) <= 2
-                               and not any(w in cue.stop_words for w in gap)):
+                               and not any(w in cue.stop_words for w in gap)) or (
+                    lang == "en" and by_name and head.kind in ("office", "sector")
+                    and gap in (["of"], ["of", "the"])
+                    and not re.search(r"[.,;:]", text[m.end:hits[j].start])):
                 country = _state_of(hits[j])
                 end = hits[j].end
                 used[j] = True
                 parts.append("state")
                 j += 1
         # state adjective before (English: "Russian foreign minister", "Azerbaijani forces")
-        if country is None and i > 0 and has(i - 1, "state") and glued(i - 1, i) and not used[i - 1]:
+        if country is None and i > 0 and has(i - 1, "state") and not used[i - 1] and (
+                _glued(text, hits[i - 1].end, start)):
             country = _state_of(hits[i - 1])
             start = hits[i - 1].start
             used[i - 1] = True
@@ -293,7 +349,14 @@ def compose(
             value.update(kind="office", name=None, role=office_role(head.ref), office=head.ref)
             if to:
                 value["to"] = to
-        first = hits[i - 1] if start < m.start else m
+        if head.kind == "office" and value.get("kind") == "office":
+            acting_end = _acting_after(text, end, cue)
+            if acting_end is not None:
+                qual, end = ("acting", start), acting_end
+            if qual is not None:
+                _qualify(value, qual[0], deputy_of or {}, office_role)
+                parts.insert(0, qual[0])
+        first = hits[i - 1] if i > 0 and start <= hits[i - 1].start else m
         phrases[i] = Composed(start, end, value, f"{'+'.join(parts)}:{head.ref}", proclitic(first))
         for k in extra:
             code = _state_of(hits[k])
@@ -383,6 +446,15 @@ def compose(
             continue
         if _pick(m.values, "region") is not None and not _pick(m.values, "state", "org"):
             continue  # a region alone is no actor; see "people + region" below
+        neighbour = _pick(m.values, "neighbour")
+        if neighbour is not None:
+            # «جارتها إيران», «کشور همسایه ایران»: the state named next to it is the neighbour
+            if not ((has(i + 1, "state") and glued(i, i + 1))
+                    or (has(i - 1, "state") and glued(i - 1, i))):
+                out.append(Composed(m.start, m.end, {"kind": "neighbour", "name": None,
+                                                     "country": None, "word": neighbour.ref},
+                                    f"neighbour:{neighbour.ref}", proclitic(m)))
+            continue
         sides = _pick(m.values, "sides")
         if sides is not None:
             out.append(Composed(m.start, m.end, {"kind": "sides", "name": None,

@@ -29,7 +29,8 @@ class Entry:
     """What a lexicon hit refers to."""
 
     kind: str  # person, state, org, office, sector, title, pronoun, first_person, counterpart,
-    #            sides, side, region, head (an organisation's head: "chief", «رئيس»)
+    #            sides, side, region, head (an organisation's head: "chief", «رئيس»),
+    #            neighbour (the other party: «کشور همسایه», «البلد الجار»)
     ref: str  # KB id, ISO alpha-3 code, office id, sector id, or the cue word
     form: str = ""  # for states: name, adjective, people, capital, seat; for regions: the state
 
@@ -46,6 +47,9 @@ class Cues:
     place_cues: frozenset[str] = frozenset()
     places_blocked: frozenset[str] = frozenset()
     plural: frozenset[str] = frozenset()
+    deputy: tuple[str, ...] = ()  # before an office: its deputy («معاون», «نائب», "deputy")
+    acting: tuple[str, ...] = ()  # before an office: a temporary holder («القائم بأعمال», "acting")
+    acting_after: tuple[str, ...] = ()  # after an office phrase: «بالوكالة»
 
 
 def _cue_data(lang: str) -> dict[str, Any]:
@@ -72,6 +76,9 @@ def cues(lang: str) -> Cues:
         places_blocked=frozenset(fold(w).replace(" ", "")
                                  for w in data.get("places_blocked", ())),
         plural=frozenset(fold(w).replace(" ", "") for w in data.get("plural", ())),
+        deputy=tuple(fold(w) for w in data.get("deputy", ())),
+        acting=tuple(fold(w) for w in data.get("acting", ())),
+        acting_after=tuple(fold(w) for w in data.get("acting_after", ())),
     )
 
 
@@ -112,6 +119,33 @@ def regions(kb: Any) -> Iterator[tuple[str, str, str]]:
                     yield " ".join(rest), org.id, state
 
 
+# Regular plurals of a nationality adjective, made by rule rather than listed per state: the
+# Arabic nisba (عراقي) takes the sound plural ـيين/ـيون (عراقيين, عراقيون); a Persian adjective
+# takes ـها (ترک‌ها, عراقی‌ها) and, when it ends in the nisba ی, also ـان (ایرانیان). Broken
+# plurals (أتراك, أفغان, ارامنه) cannot be derived and are listed under ``people`` in the KB.
+_PLURALS = {"ar": ("ين", "ون"), "fa": ("\u200cها", "ان")}
+
+
+def derived_people(kb: Any) -> Iterator[tuple[str, str]]:
+    """``(plural form, state code)`` for every Arabic and Persian nationality adjective of the
+    KB, by the rule above; only bare adjectives (the article is a clitic of the matcher)."""
+    from khabar.text.normalize import fold
+
+    for state in kb.states.values():
+        for lang, endings in _PLURALS.items():
+            for adj in state.adjectives.get(lang, ()):
+                folded = fold(adj)
+                if " " in folded or len(folded) < 3 or folded.startswith("ال"):
+                    continue
+                nisba = folded.endswith("ی")
+                if lang == "ar" and nisba:
+                    yield from ((adj + e, state.id) for e in endings)
+                elif lang == "fa":
+                    yield adj + endings[0], state.id
+                    if nisba:
+                        yield adj + endings[1], state.id
+
+
 def _entries(kb: Any, lang: str) -> Iterator[tuple[str, Entry]]:
     from khabar.kb import GROUPS
     from khabar.text.normalize import fold
@@ -129,6 +163,8 @@ def _entries(kb: Any, lang: str) -> Iterator[tuple[str, Entry]]:
                 if kind == "office" and e.id == "counterpart":
                     kind = "counterpart"
                 yield phrase, Entry(kind, e.id, getattr(e, "field", "") or "")
+    for phrase, code in sorted(set(derived_people(kb))):
+        yield phrase, Entry("state", code, "people")
     for phrase, org_id, state in sorted(set(regions(kb))):
         yield phrase, Entry("region", org_id, state)
     data = _cue_data(lang)
@@ -140,6 +176,8 @@ def _entries(kb: Any, lang: str) -> Iterator[tuple[str, Entry]]:
         yield word, Entry("first_person", word)
     for word in data.get("sides", ()):
         yield word, Entry("sides", word)
+    for word in data.get("neighbour", ()):
+        yield word, Entry("neighbour", word)
     for word in data.get("side_nouns", ()):
         yield word, Entry("side", word)
     for word in data.get("coref_words", ()):

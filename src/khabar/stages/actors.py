@@ -72,6 +72,26 @@ def _kb_views() -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]],
     return people, orgs, roles, HolderIndex(list(people.values()), list(kb.raw["offices"]))
 
 
+@lru_cache(maxsize=1)
+def _deputy_offices() -> dict[str, str]:
+    """Office -> the KB office of its deputy, where an English name of one is "deputy" or
+    "vice" before an English name of the other (president -> vice_president, prime_minister ->
+    deputy_prime_minister): what «معاون», «نائب», "deputy" before an office title name."""
+    from khabar.kb import load_kb
+
+    offices = load_kb().raw["offices"]
+    out: dict[str, str] = {}
+    for office in offices:
+        titles = {fold(t) for t in office["names"].get("en", ())}
+        for deputy in offices:
+            if deputy is office:
+                continue
+            names = {fold(t) for t in deputy["names"].get("en", ())}
+            if any(f"{p} {t}" in names for p in ("deputy", "vice") for t in titles):
+                out.setdefault(office["id"], deputy["id"])
+    return out
+
+
 def _sentence_date(doc: Document, start: int, end: int) -> str | None:
     """The date an actor phrase in this sentence is read on: a date in the sentence, else the
     diary entry's, else the publication date."""
@@ -238,6 +258,7 @@ def make_actors(settings: Settings) -> Any:
                                 "kind": p.place.kind}, f"actors:{p.rule}"))
         prominent = _prominent_country(hits, place_hits)
         recent: list[tuple[int, dict[str, Any]]] = []  # (sentence index, person value)
+        seen: list[tuple[int, dict[str, Any]]] = []  # (sentence index, party with a country)
         pair: tuple[int, list[dict[str, Any]]] | None = None  # parties last named together
         names = person_names()
         sent_spans = doc.spans("sentences")
@@ -259,6 +280,7 @@ def make_actors(settings: Settings) -> Any:
                 person_info=people.get, org_info=orgs.get,
                 office_role=lambda o: roles.get(o, o.replace("_", " ")), holders=holders,
                 match_person=names.match, org_office=index.org_office,
+                deputy_of=_deputy_offices(),
             )
             officials = [c for c in composed if c.value.get("office")]
             as_places = [c for c in composed if _is_place(text, lo, c, lang)]
@@ -273,9 +295,20 @@ def make_actors(settings: Settings) -> Any:
                 kind = c.value.get("kind")
                 if kind == "group" and c.value.get("sector") and not c.value.get("country"):
                     _context_country(c, text, sent_places, prominent)
+                if kind == "org" and len(orgs.get(c.value.get("id") or "", {}).get("bases") or ()) > 1:
+                    _pick_base(c, orgs[c.value["id"]]["bases"], text, sent_places, prominent)
+                if kind == "neighbour":
+                    raw_start, raw_end = norm.to_raw(c.start, c.end)
+                    for party in _neighbour_parties(composed, c, seen, pair, si):
+                        spans.append(Span(raw_start, raw_end, "actor",
+                                          {**party, "neighbour": True, "word": c.value["word"]},
+                                          f"actors:{c.rule}"))
+                    continue
                 if kind in ("sides", "plural"):
                     parties = (_sides_pair(text, composed, c, prev, pair, si) if kind == "sides"
                                else _plural_parties(c, composed, recent, pair, si, holders))
+                    if not parties and kind == "sides":
+                        parties = _last_two(seen, si)
                     raw_start, raw_end = norm.to_raw(c.start, c.end)
                     for party in parties:
                         spans.append(Span(raw_start, raw_end, "actor",
@@ -309,6 +342,8 @@ def make_actors(settings: Settings) -> Any:
                 spans.append(Span(raw_start, raw_end, "actor", value, f"actors:{c.rule}"))
                 if value.get("kind") == "person" and not value.get("author"):
                     recent.append((si, value))
+                if _party(value) and value.get("country"):
+                    seen.append((si, value))
                 if (prev is not None and _party(prev.value) and _party(value)
                         and _party(prev.value) != _party(value)
                         and _together(text, prev, c)):
@@ -463,3 +498,79 @@ def _plural_parties(
             continue
         out.append(party)
     return out
+
+
+def _pick_base(c: Composed, bases: list[str], text: str,
+               places: list[tuple[int, int, str | None]], prominent: str | None) -> None:
+    """A group based in several countries (ISIS, the Kurds) acts from the one its clause names
+    as a place («الأكراد في كركوك»: IRQ), else the document's most prominent country when it is
+    one of its bases; otherwise it keeps its first base."""
+    best: tuple[int, str] | None = None
+    for a, b, country in places:
+        if country not in bases:
+            continue
+        gap_lo, gap_hi = (b, c.start) if b <= c.start else (c.end, a)
+        if gap_lo > gap_hi or _CLAUSE_BREAK.search(text[gap_lo:gap_hi]):
+            continue
+        if best is None or gap_hi - gap_lo < best[0]:
+            best = (gap_hi - gap_lo, country)
+    if best is not None:
+        country, source = best[1], "place"
+    elif prominent in bases:
+        country, source = prominent, "document"
+    else:
+        return
+    if country != c.value.get("country"):
+        c.value.update(country=country, country_from=source)
+        c.rule += f":base_from_{source}"
+
+
+def _last_two(seen: list[tuple[int, dict[str, Any]]], si: int,
+              window: int = COREF_WINDOW) -> list[dict[str, Any]]:
+    """The two distinct parties named last in the passage (within ``window`` sentences), for a
+    "sides" or neighbour word when no pair was named together («ارمنستان به آذربایجان حمله کرد.
+    دو کشور ...»), from earlier sentences."""
+    out: dict[str, dict[str, Any]] = {}
+    for back_si, value in reversed(seen):
+        if si - back_si > window:
+            break
+        party = _party(value)
+        if back_si == si:
+            continue  # «ودعت موسكو الدولتين»: not the sentence's own parties
+        if party and party not in out:
+            out[party] = _party_value(value)
+        if len(out) == 2:
+            return list(reversed(out.values()))
+    return []
+
+
+def _neighbour_parties(
+    composed: list[Composed],
+    here: Composed,
+    seen: list[tuple[int, dict[str, Any]]],
+    pair: tuple[int, list[dict[str, Any]]] | None,
+    si: int,
+) -> list[dict[str, Any]]:
+    """What «کشور همسایه», «همسایه‌اش», «البلد الجار», "the neighbouring country" stand for: the
+    other party of the passage than the sentence's own (the first party it names, usually the
+    subject: «ارمنستان ... همسایه‌اش را»); with no party in the sentence, both parties of the
+    passage's pair."""
+    def state_like(c: Composed) -> bool:
+        return bool(_party(c.value)) and c.value.get("kind") not in ("neighbour", "sides",
+                                                                    "plural")
+    before = [c for c in composed if c.end <= here.start and state_like(c)]
+    after = [c for c in composed if c.start >= here.end and state_like(c)]
+    own = before[0] if before else (after[0] if after else None)
+    if own is not None:
+        mine = _party(own.value)
+        for back_si, value in reversed(seen):
+            if si - back_si > SIDES_WINDOW:
+                break
+            if _party(value) and _party(value) != mine:
+                return [_party_value(value)]
+        if pair is not None and si - pair[0] <= SIDES_WINDOW:
+            return [p for p in pair[1] if _party(p) != mine][:1]
+        return []
+    if pair is not None and si - pair[0] <= SIDES_WINDOW:
+        return pair[1]
+    return _last_two(seen, si)
