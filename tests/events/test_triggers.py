@@ -573,6 +573,89 @@ def test_protest_phrases(text: str, lang: str, mode: str) -> None:
     assert one(text, lang, "PROTEST").mode == mode
 
 
+@pytest.mark.parametrize(("text", "lang", "mode"), [
+    ("ماموران مرزی از ورود گروهی از کارگران به استان جلوگیری کردند.", "fa", "restrict"),
+    ("پلیس از خروج کامیون های سوخت از بندر جلوگیری کرد.", "fa", "restrict"),
+    ("استانداری منع رفت و آمد شبانه را تمدید کرد.", "fa", "restrict"),
+    ("دادستانی دو کانال خبری را فیلتر کرد.", "fa", "censor"),
+    ("اخراج اتباع غیرمجاز از هفته آینده شدت می گیرد.", "fa", "deport"),
+    ("گزارشگران از پاکسازی قومی در دره خبر دادند.", "fa", "deport"),
+    ("منعت الشرطة الأهالي من الدخول إلى السوق القديم.", "ar", "restrict"),
+    ("حالت الحواجز دون وصول الشاحنات إلى البلدة.", "ar", "restrict"),
+    ("أعلنت البلدية منع دخول الشاحنات الكبيرة إلى الحي.", "ar", "restrict"),
+    ("حجبت الهيئة مواقع إخبارية معارضة.", "ar", "censor"),
+    ("وثقت اللجنة حالات تطهير عرقي في الإقليم.", "ar", "deport"),
+    ("Guards prevented the reporters from entering the courthouse.", "en", "restrict"),
+    ("The militia barred farmers from leaving the valley.", "en", "restrict"),
+    ("The ministry denied entry to two foreign observers.", "en", "restrict"),
+    ("The province expelled hundreds of seasonal workers.", "en", "deport"),
+    ("Witnesses described ethnic cleansing in the border villages.", "en", "deport"),
+])
+def test_coerce_restrict_censor_deport(text: str, lang: str, mode: str) -> None:
+    t = one(text, lang, "COERCE")
+    assert (t.mode, t.modality, t.weak) == (mode, "asserted", False)
+
+
+def test_preventing_entry_is_a_restriction() -> None:
+    # «مانع ... شد» stays weak: it needs an actor it is done to
+    t = one("ماموران مرزی مانع ورود گروهی از کارگران به استان شدند.", "fa", "COERCE")
+    assert (t.mode, t.modality) == ("restrict", "asserted")
+
+
+def test_expelled_diplomats_stay_a_sanction() -> None:
+    assert one("The cabinet expelled three diplomats on Friday.", "en", "SANCTION").mode == "expel"
+    assert morph.en_verb_forms("expel", "expelled")[3][0] == "expelling"
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("یک جنبش اعتراضی در میان دانشجویان آغاز شد.", "fa"),
+    ("جنبش جدایی طلبی در شمال کشور شکل گرفت.", "fa"),
+    ("انطلقت حركة احتجاجية بين عمال المصانع.", "ar"),
+    ("انطلقت حركة انفصالية في الأقاليم الشرقية قبل عقدين.", "ar"),
+    ("A secessionist movement emerged in the mountain districts.", "en"),
+])
+def test_a_movement_that_began_is_a_protest(text: str, lang: str) -> None:
+    assert one(text, lang, "PROTEST").modality == "asserted"
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("جنبش سبز بیانیه ای منتشر کرد.", "fa"),
+    ("قالت حركة التحرير في بيان إنها ستشارك.", "ar"),
+    ("The movement began its congress in the capital.", "en"),
+])
+def test_a_movement_name_is_no_protest(text: str, lang: str) -> None:
+    assert not [t for t in triggers(text, lang) if t.type == "PROTEST"]
+
+
+@pytest.mark.parametrize(("text", "type_", "mode"), [
+    # a stated readiness is an offer made now (EVENTS.md section 1: a decision taken now)
+    ("The junta said it was ready to withdraw its forces from the border.", "AGREE", None),
+    ("The kidnappers are willing to release the two engineers.", "AGREE", None),
+    ("The capital is prepared to host the next round.", "AGREE", None),
+    ("The government is unwilling to release the detainees.", "REJECT", "yield"),
+    # ultimatums: the threatened act is a THREATEN, the condition is no event
+    ("The guerrillas said they would attack the convoy unless the detainees are freed.",
+     "THREATEN", "violence"),
+    ("Unless the port reopens, the navy will seize the cargo ships.", "THREATEN", "restrict"),
+    ("The council threatened to expel the monitors.", "THREATEN", None),
+])
+def test_english_intentions(text: str, type_: str, mode: str | None) -> None:
+    ts = triggers(text, "en")
+    t = one(text, "en", type_)
+    assert (t.mode, t.modality) == (mode, "asserted"), [(x.type, x.text, x.modality) for x in ts]
+    assert not [x for x in ts if x.modality == "asserted" and x.type in ("RETREAT", "ASSAULT")]
+
+
+def test_an_ultimatum_told_by_its_verb_is_one_threat() -> None:
+    ts = triggers("The minister warned that unless the troops leave, the army will attack.", "en")
+    assert [t.type for t in ts if t.modality == "asserted"] == ["THREATEN"]
+
+
+def test_a_condition_without_force_is_no_threat() -> None:
+    ts = triggers("The troops will withdraw unless the talks collapse.", "en")
+    assert not [t for t in ts if t.type == "THREATEN"]
+
+
 @pytest.mark.shared
 def test_gold_seed_recall_per_type() -> None:
     from tests.events.trigger_eval import seeds_recall

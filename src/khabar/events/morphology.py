@@ -392,11 +392,15 @@ def en_verb_forms(lemma: str, past: str | None = None, participle: str | None = 
     tail = (" " + rest) if rest else ""
     p = past or _en_ed(first)
     pp = participle or p
+    ing = _en_ing(first)
+    if (past and past == first + first[-1] + "ed" and first[-1] not in _VOWELS
+            and not first.endswith(first[-1] * 2)):
+        ing = first + first[-1] + "ing"  # a doubling the entry spells out: expelled, expelling
     forms: list[Form] = [
         (first + tail, {"tense": "present"}),
         (_en_s(first) + tail, {"tense": "present", "person": "3sg"}),
         (p + tail, {"tense": "past"}),
-        (_en_ing(first) + tail, {"tense": "progressive"}),
+        (ing + tail, {"tense": "progressive"}),
     ]
     if pp != p:
         forms.append((pp + tail, {"tense": "participle"}))

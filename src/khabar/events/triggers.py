@@ -25,7 +25,10 @@ verbs whose noun must be the object marked by را before the light verb: «شه
 capture, «شهر شکل گرفت» is not) and ``object_retype`` (``{type: [phrases]}``: the trigger takes
 that type when one of the phrases is within ``RETYPE_WINDOW`` tokens of it in the same clause;
 recognising a state is SUPPORT, recognising the *territorial integrity* of a state is said of
-the side that disputed it and is a concession, CONCEDE).
+the side that disputed it and is a concession, CONCEDE; a key ``TYPE:mode`` also sets the mode:
+"expelled ... migrants" is COERCE deport, not the SANCTION of expelling diplomats) and
+``object_strong`` (phrases found the same way, up to ``MAX_GAP`` + 1 tokens away, that make a
+``weak`` trigger a full one: «از خروج ... جلوگیری کرد» names a restriction of movement).
 
 Every surface form is generated once by :mod:`khabar.events.morphology` and compiled into two
 :class:`khabar.text.PhraseMatcher` per language (nominal parts, verb forms); a sentence is two
@@ -108,6 +111,14 @@ REQUEST_MODE: dict[str | tuple[str, str], str] = {
     ("RETREAT", "ceasefire"): "change"}
 # How far (tokens) an ``object_retype`` phrase may be from its trigger.
 RETYPE_WINDOW = 6
+# Ultimatums: a forceful act announced for later and tied to a condition («X will attack unless
+# Y withdraws») is a threat made now. The words that introduce the condition, per language, and
+# the THREATEN mode each threatened act gives.
+ULTIMATUM = {"en": ("unless", "or else")}
+ULTIMATUM_WINDOW = 12  # tokens between the threatened act and the condition word
+THREAT_MODE: dict[str | tuple[str, str], str | None] = {
+    "ASSAULT": "violence", "MOBILIZE": "violence", "COERCE": "restrict", "SANCTION": None,
+    ("COERCE", "arrest"): "arrest", ("COERCE", "deport"): "expel", ("SANCTION", "expel"): "expel"}
 # How far (tokens) a mode cue may be from the trigger it qualifies.
 MODE_CUE_WINDOW = 3
 # Types whose verb makes the first nominal trigger of its complement not-yet-real: a ceasefire
@@ -512,15 +523,16 @@ def _find(text: str, lo: int, hi: int, lang: str) -> tuple[list[_Cand], list[_Hi
     return _select(cands), [n for n in nouns if n.of("mode")], sent
 
 
-def _retype(e: dict[str, Any], text: str, sent: Sentence, start: int, end: int) -> str | None:
+def _retype(e: dict[str, Any], text: str, sent: Sentence, start: int, end: int,
+            window: int = RETYPE_WINDOW) -> str | None:
     """The type an ``object_retype`` phrase near the trigger gives it («به رسمیت شناختن
     تمامیت ارضی», "recognised the territorial integrity of"), else None."""
     rules = e.get("object_retype")
     if not rules:
         return None
     first, last = sent.token_at(start), sent.token_at(max(end - 1, start))
-    lo_tok = max(0, first - RETYPE_WINDOW)
-    hi_tok = min(len(sent.starts) - 1, last + RETYPE_WINDOW)
+    lo_tok = max(0, first - window)
+    hi_tok = min(len(sent.starts) - 1, last + window)
     lo, hi = sent.starts[lo_tok], sent.ends[hi_tok]
     for type_, phrases in rules.items():
         for phrase in phrases:
@@ -563,11 +575,18 @@ def triggers_in_text(doc: Document, lo: int, hi: int, lang: str) -> list[Trigger
         verbal = c.pos != "noun"
         modality, reported, why = decide(scopes, c.start, c.end, sent,
                                          pos="verb" if verbal else "noun", features=feats)
-        type_ = e["type"]
+        type_, mode = e["type"], e.get("mode")
         retyped = _retype(e, text, sent, c.start, c.end)
         if retyped:
-            type_ = retyped
+            type_, _, re_mode = retyped.partition(":")  # "COERCE:deport" also sets the mode
+            mode = re_mode or mode
             why.append(f"object_retype:{retyped}")
+        weak = bool(e.get("weak"))
+        if weak and e.get("object_strong") and _retype(
+                {"object_retype": {"strong": e["object_strong"]}}, text, sent, c.start, c.end,
+                max(MAX_GAP.values()) + 1):
+            weak = False  # «از ورود ... جلوگیری کرد»: the phrase names the act
+            why.append("object_strong")
         if modality == "negated" and e.get("neg_type"):
             type_ = e["neg_type"]
             why.append(f"neg_type:{e['type']}")
@@ -586,12 +605,12 @@ def triggers_in_text(doc: Document, lo: int, hi: int, lang: str) -> list[Trigger
         raw_start, raw_end = norm.to_raw(c.start, c.end)
         t = Trigger(
             start=raw_start, end=raw_end, text=doc.text[raw_start:raw_end], type=type_,
-            mode=e.get("mode"), contexts=list(e.get("contexts") or ()), entry=e["id"],
+            mode=mode, contexts=list(e.get("contexts") or ()), entry=e["id"],
             pos=c.pos, modality=modality, person=person, number=number, gender=gender,
             passive=passive, tense=feats.get("tense"), lv_head=c.lv_head,
             noun_span=norm.to_raw(*c.noun) if c.noun else None,
             verb_span=norm.to_raw(*c.verb) if c.verb else None,
-            reported=reported, weak=bool(e.get("weak")), cues=why,
+            reported=reported, weak=weak, cues=why,
         )
         t_first, t_last = sent.token_at(c.start), sent.token_at(max(c.end - 1, c.start))
         # mode cues (تلفنی, هاتفيا, by phone) next to a trigger of their type
@@ -610,7 +629,43 @@ def triggers_in_text(doc: Document, lo: int, hi: int, lang: str) -> list[Trigger
                     t.topic = True
         out.append(t)
     _govern(out, cands, sent, lang, lex)
+    _ultimatum(out, cands, text, lo, hi, sent, lang)
     return out
+
+
+def _ultimatum(triggers: list[Trigger], cands: list[_Cand], text: str, lo: int, hi: int,
+               sent: Sentence, lang: str) -> None:
+    """"They will attack unless the prisoners are freed": the forceful act announced for
+    later, with a condition word (``ULTIMATUM``) after it, or before it in a clause of its
+    own ("Unless ..., we will strike"), is a THREATEN made now. Not when the sentence already
+    reports the threat by its own verb («warned that unless ...»)."""
+    words = ULTIMATUM.get(lang)
+    if not words or any(t.type == "THREATEN" and t.modality == "asserted" for t in triggers):
+        return
+    at_toks: list[int] = []
+    for w in words:
+        at = text.find(w, lo, hi)
+        while at >= 0:
+            end = at + len(w)
+            if (at == 0 or not text[at - 1].isalnum()) and (end >= len(text)
+                                                             or not text[end].isalnum()):
+                at_toks.append(sent.token_at(at))
+            at = text.find(w, at + 1, hi)
+    if not at_toks:
+        return
+    for t, c in zip(triggers, cands, strict=True):
+        if t.modality not in ("future", "conditional") or t.type not in THREAT_MODE:
+            continue
+        t_first = sent.token_at(c.start)
+        for u in at_toks:
+            before = t_first < u and u - t_first <= ULTIMATUM_WINDOW
+            after = u < t_first and t_first - u <= ULTIMATUM_WINDOW * 2 and (
+                sent.clause_break_between(u, t_first))
+            if before or after:
+                mode = THREAT_MODE.get((t.type, t.mode or ""), THREAT_MODE[t.type])
+                t.cues.append(f"ultimatum:{t.type}")
+                t.type, t.mode, t.modality = "THREATEN", mode, "asserted"
+                break
 
 
 def _govern(triggers: list[Trigger], cands: list[_Cand], sent: Sentence, lang: str,
