@@ -241,3 +241,24 @@ def test_against_the_visit_of_someone_targets_them() -> None:
     )
     args = attribute(text, (0, len(text)), refs, trig, "ar")
     assert _countries(args.target) == ["RUS"] and args.target_case == "against"
+
+
+def test_counted_partitive_is_the_victims_not_an_origin() -> None:
+    # «ستة من أفراد الجيش الأردني»: a partitive «من» after a count, not "from Jordan"
+    text, refs, trig = _setup(
+        "وقتل ستة من أفراد الجيش الأردني في كمين ليلة السبت.",
+        {"الجيش الأردني": JOR}, "وقتل", "ASSAULT",
+    )
+    args = attribute(text, (0, len(text)), refs, trig, "ar")
+    assert not args.source and _countries(args.target) == ["JOR"]
+    assert args.target_case == "victim"
+
+
+def test_subject_of_a_reporting_verb_is_neither_side() -> None:
+    # «أعلنت وزارة الداخلية المصرية مقتل ...»: the ministry tells of the attack; it is not hit
+    text, refs, trig = _setup(
+        "أعلنت وزارة الداخلية المصرية مقتل ثلاثة أشخاص في تفجير عبوة ناسفة.",
+        {"وزارة الداخلية المصرية": EGY}, "تفجير", "ASSAULT", pos="noun",
+    )
+    args = attribute(text, (0, len(text)), refs, trig, "ar", verbs=[(0, 5)])
+    assert not args.source and not args.target

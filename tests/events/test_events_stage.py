@@ -110,9 +110,9 @@ def test_seed_gold_floor() -> None:
             pred[json.dumps([doc.id, fields], sort_keys=True)] = {
                 **fields, "mentions": [{"doc": doc.id, "text": ""}]}
     country, person = score_levels(gold, list(pred.values()))
-    # measured 0.561 / 0.436 when this floor was set (`khabar eval` on the seeds)
-    assert country.f1 >= 0.555, country.to_dict()
-    assert person.f1 >= 0.43, person.to_dict()
+    # measured 0.564 / 0.438 when this floor was set (`khabar eval` on the seeds)
+    assert country.f1 >= 0.56, country.to_dict()
+    assert person.f1 >= 0.435, person.to_dict()
 
 
 def test_victims_of_unknown_attackers_are_the_target() -> None:
@@ -171,3 +171,38 @@ def test_dates_inside_the_topic_are_not_the_talks() -> None:
                     "ترکیه‌ای خود گفت‌وگو کرد.", published="2023-10-04")
     consults = [e for e in found if e["type"] == "CONSULT"]
     assert consults and consults[0]["date"] == "2023-10-02"
+
+
+def test_meeting_that_is_only_a_setting_needs_its_partner() -> None:
+    # the meeting with its partner written is a CONSULT; as the mere setting of a statement
+    # («در جریان نشست ... گفت», «في اجتماع لمجلس الوزراء», an interview with a radio) it is none
+    met = _events("وزیر امور خارجه ایران در جریان دیدار با همتای ترکیه‌ای خود گفت که تهران "
+                  "از گسترش روابط استقبال می‌کند.")
+    consults = [e for e in met if e["type"] == "CONSULT"]
+    assert consults and _countries(consults[0]["target"]) == ["TUR"]
+    for text in ("وزیر امور خارجه ایران در جریان دیدار در تهران گفت که ایران از گسترش روابط "
+                 "استقبال می‌کند.",
+                 "وقال رئيس الوزراء الأردني في اجتماع لمجلس الوزراء إن عمان ترحب بالمبادرة.",
+                 "وزیر امور خارجه ترکیه در گفت و گو با رادیو فردا از سیاست ایران انتقاد کرد."):
+        assert not [e for e in _events(text) if e["type"] == "CONSULT"], text
+
+
+def test_requested_ceasefire_is_not_an_event_of_its_own() -> None:
+    found = _events("رئیس جمهور فرانسه روز گذشته خواستار برقراری آتش بس فوری در منطقه شد.")
+    assert [e["type"] for e in found] == ["REQUEST"]
+    found = _events("وزیر خارجه فرانسه خواستار برقراری آتش بس بین ارمنستان و ترکیه شد.")
+    assert "RETREAT" not in [e["type"] for e in found]
+    found = _events("وزیر خارجه فرانسه از دو طرف درخواست کرد اقدامات نظامی را متوقف کرده و "
+                    "مذاکره کنند.")
+    assert [e["type"] for e in found] == ["REQUEST"]
+    found = _events("Turkey's foreign minister called for a ceasefire in the region on Monday.")
+    assert "REQUEST" in [e["type"] for e in found]
+    assert "RETREAT" not in [e["type"] for e in found]
+
+
+def test_counted_partitive_victims_of_an_unknown_attacker() -> None:
+    # «ستة من أفراد الشرطة العراقية»: the victims, through a partitive; no attacker written
+    found = _events("وقتل ستة من أفراد الشرطة العراقية في انفجار سيارة مفخخة مساء أمس.")
+    assaults = [e for e in found if e["type"] == "ASSAULT"]
+    assert assaults and all(e["source"] == [] and _countries(e["target"]) == ["IRQ"]
+                            for e in assaults)

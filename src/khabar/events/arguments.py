@@ -140,6 +140,8 @@ class RoleWords:
     patient_heads: tuple[str, ...]  # «مقتل», «ترور», "killing": the next phrase is the object
     locative: re.Pattern[str]  # «في», «در», "in" (and a few words) before a place
     against_of: re.Pattern[str]  # «ضد» and one noun before an actor: «ضد زيارة بوش»
+    setting: re.Pattern[str]  # «در جریان», «خلال», "during" (and a determiner) right before a noun
+    requesting: re.Pattern[str]  # «خواستار», «دعا إلى», "called for" and up to two words
 
 
 @lru_cache(maxsize=8)
@@ -179,6 +181,12 @@ def role_words(lang: str) -> RoleWords:
         against_of=re.compile(
             rf"(?:^|\s)(?:{alternation(data.get('against_of', []))})"
             rf"\s+[^\s\d،,.:;()«»\"]+\s*$"),
+        setting=re.compile(
+            rf"(?:^|\s)[وف]?(?:{alternation(data.get('settings', []))})"
+            rf"(?:\s+(?:{alternation(data.get('determiners', []))}))?\s*$"),
+        requesting=re.compile(
+            rf"(?:^|\s)[وف]?(?:{alternation(data.get('requesting', []))})"
+            rf"(?:\s+[^\s\d،,.:;()«»\"]+){{0,2}}\s*[بل]?$"),
         locative=re.compile(
             rf"(?:^|\s)(?:{alternation(data.get('locatives', []))})"
             rf"(?:\s+[^\s\d،,.:;()«»\"]+){{0,3}}\s*[(]?\s*$"),
@@ -269,7 +277,8 @@ def _mark_places_and_victims(
     - for fighting and coercion, a counted phrase («قتل 5 جنود أمريكيين», «مقتل 15 جنديا
       تركيا», «۵ سرباز آمریکایی کشته شدند», "arrested three Iranian journalists") is the
       victims (case ``victim``) -- people are counted when they are hit or taken, rarely when
-      they act (counted gunmen and protesters keep their case); before a nominal trigger, only
+      they act (counted gunmen and protesters keep their case), also through a partitive
+      («ثمانية من عناصر الشرطة»: not an origin "from"); before a nominal trigger, only
       as the object of a verb or a verbal noun before them («قتل 4 جنود في هجوم», «مقتل 15
       جنديا في هجوم»; not «ثمانية جنود نفذوا الغارة»);
     - the phrase right after a verbal noun of a transitive act («مقتل X», «اغتيال X», «ترور X»,
@@ -282,12 +291,13 @@ def _mark_places_and_victims(
                 and not re.search(r"[,،.؛;:]", text[trigger.end:following[0].start]):
             following[0].case = "victim"
     for g in groups:
-        if g.case is not None:
+        if g.case is not None and not (g.case == "from" and trigger.type in VICTIM_TYPES):
             continue
         head = g.members[0]
         window = text[max(lo, g.start - 60):g.start]
-        if head.place and ((head.place == "city" and head.proclitic.lstrip("و").startswith("ب"))
-                           or words.locative.search(window)):
+        if g.case is None and head.place and (
+                (head.place == "city" and head.proclitic.lstrip("و").startswith("ب"))
+                or words.locative.search(window)):
             g.case = "in"
             continue
         if trigger.type not in VICTIM_TYPES or any(
@@ -396,6 +406,7 @@ def attribute(
     before = [g for g in unmarked if g.end <= trigger.start]
     after = [g for g in unmarked if g.start >= trigger.end]
     source: _Group | None = None
+    verb_subject: _Group | None = None  # the subject of another verb, neither side of this one
     first_person = trigger.person in ("1sg", "1pl")
     if first_person and author:
         args.source, args.how = [author], "author"  # "... ملاقات داشتم": the memoir's author
@@ -413,6 +424,7 @@ def attribute(
                 for v0, v1 in verbs)):
         # «أدان الأردن اغتيال X»: the subject right after a verb is that verb's
         # "EU urges A and B ... after border clash": the subject belongs to the verb in between
+        verb_subject = source
         source, args.how = None, "verb_between"
     if source is None and not args.source and args.how != "verb_between":
         by = [g for g in clause if g.case == "by"]
@@ -459,6 +471,7 @@ def attribute(
         # "لاوروف و بایراموف ... گفت‌وگو کردند": coordinated subject of a symmetric verb.
         args.source = [source.members[0].actor]
         args.target = [m.actor for m in source.members[1:]]
+        args.target_case = "coordinated"
     else:
         for case in TARGET_CASES.get(trigger.type, ()):
             match = [g for g in others if g.case == case]
@@ -473,7 +486,8 @@ def attribute(
                     args.target = [m.actor for m in group.members[1:]]
                 break
         if not args.target:
-            rest = [g for g in others if g.case is None]
+            # not the subject of another verb («أعلنت مصادر عراقية مقتل ...»: who reports it)
+            rest = [g for g in others if g.case is None and g is not verb_subject]
             if rest:
                 args.target = min(rest, key=lambda g: abs(g.start - trigger.start)).actors
     if args.target:

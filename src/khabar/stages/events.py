@@ -320,6 +320,10 @@ def make_events(settings: Settings) -> Any:
                     # "talked about cooperation" is one CONSULT (EVENTS.md section 2); "this
                     # phone call" refers back to an event already told
                     continue
+                if trig.type == "RETREAT" and _requested(trig, found, text, norm, lang):
+                    # «خواستار برقراری آتش بس شد», "called for a ceasefire": the content of a
+                    # request, not an event of its own
+                    continue
                 type_, mode, modality = trig.type, trig.mode, trig.modality or "asserted"
                 if _inside(mediator_spans, trig.start, trig.end):
                     type_, mode = "CONSULT", "third-party"  # «تحت حمایت مسکو», «بوساطة روسية»
@@ -333,6 +337,13 @@ def make_events(settings: Settings) -> Any:
                                  author=author, host=author if entries else None,
                                  partner=partner if entries else None, verbs=verb_spans,
                                  dates=date_spans, places=place_spans)
+                if (trig.type == "CONSULT" and type_ == "CONSULT"
+                        and _setting(text, norm.from_raw(trig.start), lang)
+                        and not (args.target and args.target_case in _PARTNER_CASES)):
+                    # «در جریان دیدار ... گفت», «في اجتماع للحكومة», "in an interview with the
+                    # radio": a meeting that is only the setting of another act is an event
+                    # only with its partner written (a media outlet is no partner)
+                    continue
                 source = _dedupe([_export_actor(a) for a in args.source])
                 # victims may be of the attacker's own state («الجيش العراقي قتل 5 مسلحين عراقيين»)
                 target = [a for a in _dedupe([_export_actor(a) for a in args.target])
@@ -526,6 +537,46 @@ def _names_compatible(a: list[dict[str, Any]], b: list[dict[str, Any]]) -> bool:
                                             or names_agree(x["name"], other)):
             return False
     return True
+
+
+# Cases that write a meeting's partner: «با X», «مع X», "with X", «بین X و Y», or a
+# coordinated subject («لاوروف و بایراموف در تماس تلفنی ...»).
+_PARTNER_CASES = frozenset({"with", "between", "coordinated"})
+
+
+def _setting(text: str, start: int, lang: str) -> bool:
+    """A meeting noun right after a setting word («در جریان», «خلال», «في», "during the")."""
+    if lang not in ("fa", "ar", "en"):
+        return False
+    return bool(role_words(lang).setting.search(text[max(0, start - 40):start]))
+
+
+# What may stand between a request verb and its requested content: a few words, no clause
+# punctuation («دعت إلى», "called for an immediate", «طالبت ب»).
+_REQUEST_GAP = re.compile(r"^[^.,،;:!?؟«»\"]{0,30}$")
+
+
+def _requested(trig: Any, found: list[Any], text: str, norm: Any, lang: str) -> bool:
+    """A RETREAT inside a request's compound («خواستار برقراری آتش بس شد»), right after a
+    request verb ("called for a ceasefire", «دعا إلى وقف إطلاق النار», «درخواست کرد ... را
+    متوقف کنند»), or a RETREAT noun right after a requesting word («خواستار»)."""
+    start = norm.from_raw(trig.start)
+    if _pos(trig) == "noun" and lang in ("fa", "ar", "en") and role_words(lang).requesting.search(
+            text[max(0, start - 40):start]):
+        return True
+    for req in found:
+        if req.type != "REQUEST" or req is trig:
+            continue
+        if req.start <= trig.start and trig.end <= req.end:
+            return True
+        if req.end <= trig.start:
+            gap = text[norm.from_raw(req.end):norm.from_raw(trig.start)]
+            # a verb after a request verb is its complement («درخواست کرد اقدامات جنگی را
+            # متوقف کنند»), unless coordinated («... خواست و عقب نشینی کرد»)
+            if _REQUEST_GAP.match(gap) and len(gap.split()) <= 3 and not re.search(
+                    r"(?<!\w)(?:و|and)(?!\w)", gap):
+                return True
+    return False
 
 
 # How a source was found when it is the subject of the event's own clause.
