@@ -81,6 +81,18 @@ def test_diary_entry_tracks_the_interlocutor() -> None:
     assert "آمدم" not in by_trigger
 
 
+def test_aide_report_keeps_the_foreign_interlocutor() -> None:
+    # a compatriot aide's report in a foreign visitor's entry does not become the other side
+    # of the author's later acts
+    diary = ("از خاطرات اکبر هاشمی رفسنجانی در سال‌های ریاست جمهوری\n"
+             "دوشنبه ۲۱ بهمن ۱۳۷۰: عصر وزیر امور خارجه ترکیه آمد. آقای ولایتی هم پیش‌تر "
+             "گزارشی از مذاکرات داده بود. وعده کمک دادم.\n"
+             "سه‌شنبه ۲۲ بهمن ۱۳۷۰: صبح من به دفترم آمدم.\n")
+    found = _events(diary, published="2020-01-01")
+    promise = next(e for e in found if e["trigger"]["text"] == "وعده کمک دادم")
+    assert _sides(promise["target"]) == ["Hikmet Cetin"]
+
+
 def test_speaker_of_a_report_is_not_the_default_target() -> None:
     found = _events("مسکو - به نقل از وزارت خارجه روسیه، ایران خواستار توقف درگیری‌ها شد.")
     requests = [e for e in found if e["type"] == "REQUEST"]
@@ -110,9 +122,9 @@ def test_seed_gold_floor() -> None:
             pred[json.dumps([doc.id, fields], sort_keys=True)] = {
                 **fields, "mentions": [{"doc": doc.id, "text": ""}]}
     country, person = score_levels(gold, list(pred.values()))
-    # measured 0.564 / 0.438 when this floor was set (`khabar eval` on the seeds)
-    assert country.f1 >= 0.56, country.to_dict()
-    assert person.f1 >= 0.435, person.to_dict()
+    # measured 0.578 / 0.452 when this floor was set (`khabar eval` on the seeds)
+    assert country.f1 >= 0.575, country.to_dict()
+    assert person.f1 >= 0.45, person.to_dict()
 
 
 def test_victims_of_unknown_attackers_are_the_target() -> None:

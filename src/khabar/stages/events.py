@@ -424,7 +424,14 @@ def make_events(settings: Settings) -> Any:
                     value["date_end"] = date_end
                 if author and entries and type_ == "CONSULT" and modality == "asserted":
                     met = _interlocutor(args.source, args.target, author)
-                    if met:
+                    home = author.get("country")
+                    if met and partner and all(a.get("country") == home for a in met) and any(
+                            a.get("country") != home for a in partner):
+                        # «قبلاً دکتر حبیبی گزارش مذاکرات را داد»: an aide reporting to the author
+                        # in a foreign visitor's entry does not displace the visitor as the
+                        # other side of the author's later acts
+                        met_here = met_entry = True
+                    elif met:
                         partner, met_here, met_entry = met, True, True
                 layer = spans if modality == "asserted" else modal
                 layer.append(Span(sent.start, sent.end, "event", value, f"events:{trig.entry}"))
