@@ -91,6 +91,12 @@ def test_arabic_paradigm_is_generated() -> None:
     met = {f: ft for f, ft in morph.ar_verb_forms("التقى", "يلتقي")}
     assert met["التقیا"]["person"] == "3md" and "التقوا" in met and "تلتقی" in met
     assert "قبل" not in {f for f, _ in morph.ar_verb_forms("قبل", "يقبل", exclude=["قبل"])}
+    # a final hamza folds away (بدأ -> بدا) but the verb is not defective: بدأت, not بدت
+    began = {f: ft for f, ft in morph.ar_verb_forms("بدأ", "يبدأ")}
+    assert began["بدات"]["person"] == "3fs" and "بدانا" in began and "بدت" not in began
+    assert "یهنیون" in {f for f, _ in morph.ar_verb_forms("هنأ", "يهنئ")}
+    # before a clitic the hamza of لقاء sits on yeh or waw: «خلال لقائه», «لقاؤهم»
+    assert {"لقا", "لقای", "لقاو"} <= {f for f, _ in morph.ar_noun_forms("لقاء")}
     nouns = {f for f, _ in morph.ar_noun_forms("غارة")}
     assert {"غاره", "غارات", "غارت"} <= nouns
     phone = {f for f, _ in morph.ar_noun_forms("اتصال هاتفي", adjectival=True)}
@@ -157,6 +163,40 @@ def test_persian_gap_is_bounded() -> None:
                 if t.type == "AGREE"]
 
 
+def test_persian_head_noun_takes_its_complement() -> None:
+    # a noun followed by its preposition heads a light verb after the whole phrase, however far
+    for text, type_ in [
+            ("نماینده ایران تأکید بر ادامه گفتگوهای صلح و توقف کامل جنگ در منطقه مرزی نمود.",
+             "REQUEST"),
+            ("فرمانده تهدید به حمله به پایگاه های دشمن کرد.", "THREATEN"),
+            ("هیئت ما اصرار بر توقف فوری جنگ کرد.", "REQUEST")]:
+        found = triggers(text, "fa")
+        assert [t.type for t in found] == [type_], (text, [(t.type, t.text) for t in found])
+    # ... but not as an adverbial phrase of its own («با تأکید بر»)
+    assert [t.type for t in triggers("وزیر با تأکید بر امنیت مرزها از سفر خود گزارش داد.", "fa")
+            if t.type == "REQUEST"] == []
+    # a predicative request head reaches past the noun it governs
+    req = one("شورای امنیت خواستار توقف حمله شد.", "fa", "REQUEST")
+    assert req.text.startswith("خواستار") and not [
+        t for t in triggers("شورای امنیت خواستار توقف حمله شد.", "fa") if t.type == "ASSAULT"]
+    # ... and a noun's own ezafe complement is no head: «تقاضای بازار» is market demand
+    assert one("تقاضای بازار به صادرکنندگان اجازه می دهد.", "fa", "RETREAT").text.startswith(
+        "اجازه")
+
+
+def test_persian_support_verb_lends_only_to_its_object() -> None:
+    # «آمادگی ... اعلام کرد» announces readiness; the aggression in its complement is not done
+    found = triggers("دولت آمادگی خود را برای مقابله با هر تجاوزی اعلام کرد.", "fa")
+    assert "ASSAULT" not in [t.type for t in found], [(t.type, t.text) for t in found]
+    rej = one("پارلمان مخالفت خود را با تحریم جدید اعلام کرد.", "fa", "REJECT")
+    assert rej.text.endswith("اعلام کرد")
+    assert one("ارتش آتش بس را اعلام کرد.", "fa", "RETREAT").mode == "ceasefire"
+    # the parties to a conflict are named, no clash is reported
+    assert "ASSAULT" not in [t.type for t in triggers("طرفین درگیری باید به میز مذاکره بازگردند.",
+                                                       "fa")]
+    assert one("نیروهای دو طرف در مرز درگیر شدند.", "fa", "ASSAULT").pos == "compound_verb"
+
+
 @pytest.mark.parametrize(
     ("text", "type_", "modality"),
     [
@@ -205,6 +245,12 @@ def test_arabic_types(text: str, type_: str) -> None:
     t = one(text, "ar", type_)
     assert t.modality == "asserted"
     assert text[t.start:t.end] == t.text
+
+
+def test_arabic_hamzated_forms_are_found() -> None:
+    meet = one("أكد الوزير خلال لقائه مع نظيره التركي أهمية التعاون.", "ar", "CONSULT")
+    assert meet.text == "لقائه"
+    assert one("هنأت الحكومة الرئيس المنتخب بفوزه.", "ar", "SUPPORT").person == "3fs"
 
 
 def test_arabic_hints_and_compounds() -> None:

@@ -241,10 +241,17 @@ _AR_IMPF = (("3ms", "ی", ""), ("3fs", "ت", ""), ("1pl", "ن", ""), ("1sg", "ا
             ("3mp", "ی", "وا"), ("3md", "ی", "ا"), ("3fd", "ت", "ا"))
 
 
-def _ar_perfect(past: str) -> list[tuple[str, str]]:
-    """(person, form) of the perfect, with the defective verbs' final alef/yeh handled."""
+# Hamza letters as the last radical: folding drops the seat (بدأ -> بدا, هنأ -> هنا, برئ -> بری),
+# so a folded final alef or yeh no longer tells a defective verb (دعا) from a hamzated one.
+_AR_HAMZA = ("أ", "ء", "ئ", "ؤ", "إ")
+
+
+def _ar_perfect(past: str, hamzated: bool = False) -> list[tuple[str, str]]:
+    """(person, form) of the perfect, with the defective verbs' final alef/yeh handled; a
+    ``hamzated`` verb (last radical hamza, folded away) keeps its stem before every suffix:
+    بدأت -> بدات, not the defective بدت."""
     out = []
-    if past.endswith("ی") or past.endswith("ا"):  # defective: دعا، التقی، اجری
+    if not hamzated and (past.endswith("ی") or past.endswith("ا")):  # defective: دعا، التقی
         stem = past[:-1]
         weak_y = past.endswith("ی")
         for person, suf in _AR_PERF:
@@ -285,16 +292,18 @@ def ar_verb_forms(past: str, present: str | None, *, tenses: list[str] | None = 
         out.append((f, feats))
 
     past_f = fold(past)
-    for person, form in _ar_perfect(past_f):
+    for person, form in _ar_perfect(past_f, hamzated=past.strip().endswith(_AR_HAMZA)):
         add(form, tense="past", person=person)
         if form.endswith("وا"):
             add(form[:-1], tense="past", person=person)  # before an object clitic
     if present:
         pres = fold(present)
         stem = pres[1:] if pres[:1] in ("ی", "ت", "ن", "ا") else pres
+        hamzated = present.strip().endswith(_AR_HAMZA)  # یهنئ+ون is یهنئون, not یهنون
         for person, pre, suf in _AR_IMPF:
             s = stem
-            if suf and s.endswith(("ی", "و")) and suf in ("ون", "وا", "ان", "ا"):
+            if (not hamzated and suf and s.endswith(("ی", "و"))
+                    and suf in ("ون", "وا", "ان", "ا")):
                 s = s[:-1] if suf in ("ون", "وا") else s  # یدعو+ون -> یدعون; یلتقی+ون -> یلتقون
             form = pre + s + suf
             add(form, tense="imperfect", person=person)
@@ -325,6 +334,11 @@ def ar_noun_forms(noun: str, plurals: list[str] | None = None, *, adjectival: bo
     add(" ".join(words))
     head = words[0]
     rest = words[1:]
+    if noun.split()[0].endswith("ء") and head.endswith("ا"):
+        # final hamza after alef sits on yeh or waw before a clitic («خلال لقائه», «لقاؤهم»),
+        # and folding keeps the seat: لقایه, لقاوهم are لقا + ی/و + clitic
+        add(" ".join([head + "ی", *rest]))
+        add(" ".join([head + "و", *rest]))
     if head.endswith("ه") and len(head) > 2:  # غارة -> غارات, غارته / غارتها
         add(" ".join([head[:-1] + "ات", *rest]), plural=True)
         add(" ".join([head[:-1] + "ت", *rest]))

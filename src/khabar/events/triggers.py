@@ -45,7 +45,12 @@ Compound verbs. A light verb form and the nominal part of a compound verb pair u
   compatible noun of the window (the head of the object noun phrase, «درخواست توقف جنگ را
   کردند»). When the noun right before the light verb is itself the ezafe complement of a
   speech-act noun that also forms a compound with it («وعده کمک دادم», «پیشنهاد همکاری کرد»),
-  the speech act heads the compound: the help is promised, not given. A light verb right after
+  the speech act heads the compound: the help is promised, not given; a predicative head (light
+  شدن/بودن: «خواستار توقف حمله شد») reaches through up to ``FA_HEAD_EZAFE`` nouns. A ``gap``
+  noun followed by its preposition («تأکید بر …», «تهدید به …») heads a light verb up to
+  ``FA_HEAD_GAP`` tokens on, over every noun of that phrase. A two-word support verb taken
+  whole («آمادگی … اعلام کرد») beats a nearer noun that would borrow its last word, and the
+  last word is never lent to a noun inside a phrase (``FA_LENT_STOP``). A light verb right after
   a noun that makes its own compound with it («تصریح کرد», «وجود داشت», «وادار شد»:
   ``FA_OWN_LIGHT``) pairs with no trigger noun further left. A شدن form pairs with the noun of
   a کردن/نمودن/ساختن/دادن compound as its passive; a two-word light verb («برقرار کردن»,
@@ -93,15 +98,26 @@ FA_SUPPORT_HEADS = frozenset({"اعلام", "برقرار", "برگزار", "و�
 # Nouns that make a compound of their own with the light verb right after them, so a trigger
 # noun further left is no part of it: «مذاکرات تصریح کرد» is "said about the talks",
 # «مذاکرات وجود داشت» "there were talks", «همکاری ... برخوردار شد» "enjoyed cooperation".
+# A noun of a long-complement entry (marked ``gap``) followed by one of these prepositions takes
+# the whole prepositional phrase as its complement, so it heads the light verb after that phrase
+# over any trigger noun inside it, up to ``FA_HEAD_GAP`` tokens away: «تأکید بر پیگیری ... و ختم
+# جنگ ... نمودم» is an insistence, «تهدید به حمله کرد» a threat, «مانع از حمله شد» a prevention.
+FA_HEAD_PREPS = frozenset(fold(w) for w in ("بر", "به", "از", "برای", "درباره", "علیه"))
+FA_HEAD_GAP = 12
+# A support verb's lent last word («اعلام کرد» as کرد) never pairs with a noun right after one of
+# these (a prepositional phrase, not the announced object); به stays out: «به میزبانی تهران
+# برگزار شد» is the hosted meeting.
+FA_LENT_STOP = frozenset(fold(w) for w in ("با", "برای", "بر", "از", "درباره", "علیه"))
 FA_OWN_LIGHT = frozenset(fold(w) for w in (
     "تصریح", "خاطرنشان", "خاطر نشان", "اظهار", "عنوان", "بیان", "اشاره", "تشریح", "وجود",
     "نیاز", "احتیاج", "اکتفا", "برخوردار", "تلاش", "سعی", "شرکت", "حضور", "ادامه", "پیدا",
     "دریافت", "مطرح", "تبدیل", "منجر", "منتهی", "توجه", "فکر", "گمان", "تصور", "وادار",
-    "مجبور", "ناچار", "ناگزیر",
+    "مجبور", "ناچار", "ناگزیر", "لحاظ", "خبر",
     # idioms with گرفتن whose object is no capture: «منطقه را در نظر گرفتند» (considered), «در
     # بر گرفت» (encompassed), «به عهده گرفت», «از سر گرفتند», «تحویل گرفتند» (took over by
     # handover), «فرا گرفت» (engulfed), «زیر پوشش گرفتند»
     "نظر", "بر", "عهده", "سر", "پیش", "تحویل", "فرا", "پوشش", "آغوش", "تصمیم"))
+FA_HEAD_EZAFE = 2  # nouns allowed between a speech-act head and its complement trigger noun
 # Speech-act types whose noun heads a compound over the noun it governs («وعده کمک دادن»).
 HEAD_TYPES = frozenset({"REQUEST", "AGREE", "REJECT", "THREATEN", "SUPPORT", "ACCUSE",
                         "CONCEDE"})
@@ -356,9 +372,14 @@ def _person_hints(lang: str, person: str | None) -> tuple[str | None, str | None
     return number, None
 
 
-def _compatible_fa(lex: Lexicon, noun: _Hit, light: _Hit) -> tuple[int, bool] | None:
+def _compatible_fa(lex: Lexicon, noun: _Hit, light: _Hit, whole: bool = False
+                   ) -> tuple[int, bool] | None:
+    """The compound entry (and passive flag) of a noun and a light verb; ``whole``: only a
+    two-word light verb taken whole («آمادگی ... اعلام کرد»), not its lent last word."""
     for _, nkey, _ in noun.of("cnoun"):
         for _, lkey, _ in light.of("light"):
+            if whole and " " not in lkey:
+                continue
             hit = lex.compounds.get((nkey, lkey))
             if hit is not None:
                 return hit
@@ -385,18 +406,46 @@ def _modifier_gap(text: str, sent: Sentence, n: _Hit, v: _Hit) -> bool:
 
 
 def _head_noun(lex: Lexicon, window: list[_Hit], n: _Hit, v: _Hit,
-               comp: tuple[int, bool]) -> tuple[_Hit, tuple[int, bool]] | None:
-    """A speech-act noun right before ``n`` (``n`` is its ezafe complement) that also forms a
+               comp: tuple[int, bool], text: str, sent: Sentence
+               ) -> tuple[_Hit, tuple[int, bool]] | None:
+    """A speech-act noun before ``n`` (``n`` is its ezafe complement, directly or through up to
+    ``FA_HEAD_EZAFE`` nouns and no preposition: «خواستار توقف حمله شد») that also forms a
     compound with the light verb ``v``: it heads the compound («وعده کمک دادم»)."""
     for m in window:
-        if m.last != n.first - 1:
-            continue
+        if not n.first - 1 - FA_HEAD_EZAFE <= m.last < n.first or any(
+                fold(text[sent.starts[i]:sent.ends[i]]) in FA_GAP_STOP
+                for i in range(m.last + 1, n.first)) or (
+                m.last < n.first - 1 and m.first > 0
+                and fold(text[sent.starts[m.first - 1]:sent.ends[m.first - 1]]) in FA_GAP_STOP):
+            continue  # a head inside a phrase of its own: «پس از تهدید ایران حمله کردند»
         head = _compatible_fa(lex, m, v)
         if head is None:
             continue
+        if m.last < n.first - 1 and lex.entries[head[0]]["light"] not in ("شدن", "بودن"):
+            continue  # only a predicative head (خواستار, خواهان) reaches past a noun
         htype = lex.entries[head[0]]["type"]
         if htype in HEAD_TYPES and htype != lex.entries[comp[0]]["type"]:
             return m, head
+    return None
+
+
+def _pp_head(lex: Lexicon, nouns: list[_Hit], verbs: list[_Hit], sent: Sentence, text: str,
+             v: _Hit) -> tuple[_Hit, tuple[int, bool]] | None:
+    """The leftmost noun of a ``gap`` compound with ``v`` whose prepositional complement runs
+    up to the light verb («تأکید بر ... نمودم»): it heads the compound (see ``FA_HEAD_PREPS``)."""
+    for n in sorted(nouns, key=lambda h: h.first):
+        if (n.used or not n.of("cnoun") or n.last >= v.first - 2
+                or v.first - n.last - 1 > FA_HEAD_GAP
+                or (n.first > 0  # «با تأکید بر ...»: an adverbial phrase, no compound
+                    and fold(text[sent.starts[n.first - 1]:sent.ends[n.first - 1]])
+                    in FA_GAP_STOP)
+                or fold(text[sent.starts[n.last + 1]:sent.ends[n.last + 1]]) not in FA_HEAD_PREPS
+                or sent.clause_break_between(n.last, v.first)
+                or _verb_between(verbs, n.last, v.first)):
+            continue
+        comp = _compatible_fa(lex, n, v)
+        if comp is not None and lex.entries[comp[0]].get("gap"):
+            return n, comp
     return None
 
 
@@ -416,11 +465,24 @@ def _pair(lang: str, lex: Lexicon, nouns: list[_Hit], verbs: list[_Hit], sent: S
                 text[sent.starts[v.first - 1]:sent.ends[v.first - 1]]) in FA_OWN_LIGHT
             if own:  # the light verb belongs to the noun right before it
                 window = [n for n in window if n.last == v.first - 1]
-            chosen: tuple[_Hit, tuple[int, bool]] | None = None
+            chosen = None if own else _pp_head(lex, nouns, verbs, sent, text, v)
             adjacent = [n for n in window if n.last == v.first - 1]
-            for n in adjacent + window:
-                comp = _compatible_fa(lex, n, v)
+            # a noun that makes a compound with a two-word support verb taken whole is its
+            # object, over a nearer noun that would only borrow the last word: in «آمادگی ...
+            # برای مقابله با تجاوز اعلام کرد» the readiness is announced, no aggression done
+            multi = any(" " in lkey for _, lkey, _ in v.of("light"))
+            whole = multi and any(
+                _compatible_fa(lex, n, v, whole=True) for n in window)
+            for n in [] if chosen else adjacent + window:
+                comp = _compatible_fa(lex, n, v, whole=whole)
                 if comp is None:
+                    continue
+                if (multi and _compatible_fa(lex, n, v, whole=True) is None and n.first > 0
+                        and fold(text[sent.starts[n.first - 1]:sent.ends[n.first - 1]])
+                        in FA_LENT_STOP):
+                    # the last word of «اعلام کرد» is lent only to the announced object, never
+                    # to a noun inside a prepositional phrase («مخالفت خود را با تحریم اعلام
+                    # کرد», «برای مقابله با حمله ... اعلام کرد»)
                     continue
                 if v.first - n.last - 1 > FA_FREE_GAP and not (
                         lex.entries[comp[0]].get("gap") or _ra_between(text, sent, n, v)
@@ -430,7 +492,7 @@ def _pair(lang: str, lex: Lexicon, nouns: list[_Hit], verbs: list[_Hit], sent: S
                     continue
                 chosen = (n, comp)
                 if n.last == v.first - 1:
-                    chosen = _head_noun(lex, window, n, v, comp) or chosen
+                    chosen = _head_noun(lex, window, n, v, comp, text, sent) or chosen
                 break
             if chosen is None:
                 continue
