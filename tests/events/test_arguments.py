@@ -262,3 +262,65 @@ def test_subject_of_a_reporting_verb_is_neither_side() -> None:
     )
     args = attribute(text, (0, len(text)), refs, trig, "ar", verbs=[(0, 5)])
     assert not args.source and not args.target
+
+
+ARM = {"name": None, "country": "ARM"}
+AZE = {"name": None, "country": "AZE"}
+RUS = {"name": None, "country": "RUS"}
+ISR = {"name": None, "country": "ISR"}
+
+
+def test_criticism_targets_the_agent_of_the_criticised_act() -> None:
+    # Persian: the genitive after the act noun, not the phrase after «به»
+    text, refs, trig = _setup(
+        "ایران از حمله ارمنستان به روستاهای آذربایجان به شدت انتقاد کرد.",
+        {"ایران": IRN, "ارمنستان": ARM, "آذربایجان": AZE}, "انتقاد کرد", "ACCUSE")
+    args = attribute(text, (0, len(text)), refs, trig, "fa")
+    assert _countries(args.source) == ["IRN"] and _countries(args.target) == ["ARM"]
+    # ... nor the one after «از» («حمایت X از Y»)
+    text, refs, trig = _setup(
+        "ترکیه از حمایت روسیه از ارمنستان انتقاد کرد.",
+        {"ترکیه": TUR, "روسیه": RUS, "ارمنستان": ARM}, "انتقاد کرد", "ACCUSE")
+    args = attribute(text, (0, len(text)), refs, trig, "fa")
+    assert _countries(args.source) == ["TUR"] and _countries(args.target) == ["RUS"]
+    # Arabic construct state: «هجوم X على Y»; with no subject written, X is not the critic
+    text, refs, trig = _setup(
+        "أدانت مصر هجوم إسرائيل على مدينة غزة.",
+        {"مصر": EGY, "إسرائيل": ISR, "غزة": {"name": None, "country": "PSE"}}, "أدانت", "ACCUSE")
+    args = attribute(text, (0, len(text)), refs, trig, "ar")
+    assert _countries(args.source) == ["EGY"] and _countries(args.target) == ["ISR"]
+    text, refs, trig = _setup(
+        "وأدان البيان هجوم إسرائيل على غزة.",
+        {"إسرائيل": ISR, "غزة": {"name": None, "country": "PSE"}}, "وأدان", "ACCUSE")
+    args = attribute(text, (0, len(text)), refs, trig, "ar", carried_subject=[JOR])
+    assert _countries(args.source) == ["JOR"] and _countries(args.target) == ["ISR"]
+    # English: "the aggression of X against Y"
+    text, refs, trig = _setup(
+        "Iran condemned the aggression of Armenia against Azerbaijan.",
+        {"Iran": IRN, "Armenia": ARM, "Azerbaijan": AZE}, "condemned", "ACCUSE")
+    args = attribute(text, (0, len(text)), refs, trig, "en")
+    assert _countries(args.source) == ["IRN"] and _countries(args.target) == ["ARM"]
+    # an attack itself still targets the phrase after «به»
+    text, refs, trig = _setup(
+        "ارمنستان به روستاهای آذربایجان حمله کرد.",
+        {"ارمنستان": ARM, "آذربایجان": AZE}, "حمله کرد", "ASSAULT")
+    args = attribute(text, (0, len(text)), refs, trig, "fa")
+    assert _countries(args.source) == ["ARM"] and _countries(args.target) == ["AZE"]
+
+
+def test_written_staff_subject_takes_no_dropped_subject() -> None:
+    author = {"name": "A. Author", "country": "IRN", "author": True}
+    visitor = {"name": "B. Envoy", "country": "TUR"}
+    text, refs, trig = _setup(
+        "کارمندان کارخانه با گرمی از ما استقبال کردند.", {}, "استقبال کردند", "SUPPORT",
+        person="3pl")
+    args = attribute(text, (0, len(text)), refs, trig, "fa", author=author, host=author,
+                     partner=[visitor], carried_subject=[EGY])
+    assert args.source == [] and args.how == "staff"
+    # a staff noun after a preposition is no subject: the dropped subject stays the visitor's
+    text, refs, trig = _setup(
+        "از کارکنان سفارت تشکر کردند و خواستار ادامه همکاری شدند.", {},
+        "خواستار ادامه همکاری شدند", "REQUEST", person="3pl")
+    args = attribute(text, (0, len(text)), refs, trig, "fa", author=author, host=author,
+                     partner=[visitor], carried_subject=[EGY])
+    assert args.source == [visitor]

@@ -122,9 +122,9 @@ def test_seed_gold_floor() -> None:
             pred[json.dumps([doc.id, fields], sort_keys=True)] = {
                 **fields, "mentions": [{"doc": doc.id, "text": ""}]}
     country, person = score_levels(gold, list(pred.values()))
-    # measured 0.578 / 0.452 when this floor was set (`khabar eval` on the seeds)
-    assert country.f1 >= 0.575, country.to_dict()
-    assert person.f1 >= 0.45, person.to_dict()
+    # measured 0.587 / 0.455 when this floor was set (`khabar eval` on the seeds)
+    assert country.f1 >= 0.585, country.to_dict()
+    assert person.f1 >= 0.452, person.to_dict()
 
 
 def test_victims_of_unknown_attackers_are_the_target() -> None:

@@ -653,6 +653,41 @@ def test_expelled_diplomats_stay_a_sanction() -> None:
     assert morph.en_verb_forms("expel", "expelled")[3][0] == "expelling"
 
 
+@pytest.mark.parametrize(("text", "type_", "mode"), [
+    # easing a restriction the actor imposed is a concession (EVENTS.md: ease a position)
+    ("The governor lifted the nightly curfew in the port city.", "CONCEDE", None),
+    ("The authorities shortened the curfew by two hours.", "CONCEDE", None),
+    ("The junta relaxed martial law in the northern provinces.", "CONCEDE", None),
+    ("The teachers' union has called off its week-long strike.", "CONCEDE", None),
+    # sheltering people is aid; stopping aid is a sanction (discontinue)
+    ("The embassy granted political asylum to the two defectors.", "AID", None),
+    ("The donor states froze development aid to the junta.", "SANCTION", "discontinue"),
+    ("Brussels has suspended budget aid to the ministry.", "SANCTION", "discontinue"),
+])
+def test_lifting_restrictions_asylum_and_aid_cuts(text: str, type_: str, mode: str | None
+                                                  ) -> None:
+    t = one(text, "en", type_)
+    assert (t.mode, t.modality, t.weak) == (mode, "asserted", False)
+    assert not [x for x in triggers(text, "en") if x.type in ("COERCE", "ASSAULT", "PROTEST")]
+
+
+def test_phrasal_light_verb_past_spelt_whole() -> None:
+    forms = [f for f, _ in morph.en_verb_forms("carry out", "carried out")]
+    assert "carried out" in forms and "carried out out" not in forms
+
+
+def test_a_long_threatened_attack_is_no_threat() -> None:
+    ts = triggers("The army began its long-threatened offensive on the valley.", "en")
+    assert not [t for t in ts if t.type == "THREATEN"]
+
+
+def test_arabic_launch_of_an_operation_is_an_assault() -> None:
+    t = one("أعلنت وزارة الدفاع إطلاق عملية برية ضد المتمردين فجر اليوم.", "ar", "ASSAULT")
+    assert t.modality == "asserted"
+    ts = triggers("دعا الوسيط إلى إطلاق عملية سياسية بين الأطراف.", "ar")
+    assert not [x for x in ts if x.type == "ASSAULT"]
+
+
 @pytest.mark.parametrize(("text", "lang"), [
     ("یک جنبش اعتراضی در میان دانشجویان آغاز شد.", "fa"),
     ("جنبش جدایی طلبی در شمال کشور شکل گرفت.", "fa"),

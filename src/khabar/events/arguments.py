@@ -66,7 +66,7 @@ TARGET_CASES: dict[str, tuple[str, ...]] = {
     "AID": ("to", "obj"),
     "RETREAT": ("from", "obj", "to", "between", "with"),
     "REQUEST": ("from", "obj", "to", "against"),
-    "ACCUSE": ("obj", "against", "to", "from"),
+    "ACCUSE": ("agent", "obj", "against", "to", "from"),
     "REJECT": ("obj", "from", "to", "against"),
     "THREATEN": ("obj", "against", "to", "with"),
     "PROTEST": ("against", "obj", "to"),
@@ -142,6 +142,8 @@ class RoleWords:
     against_of: re.Pattern[str]  # «ضد» and one noun before an actor: «ضد زيارة بوش»
     setting: re.Pattern[str]  # «در جریان», «خلال», "during" (and a determiner) right before a noun
     requesting: re.Pattern[str]  # «خواستار», «دعا إلى», "called for" and up to two words
+    staff: re.Pattern[str]  # «کارکنان», «الموظفون», "staff": a written subject that is no actor
+    act_noun: re.Pattern[str]  # «تجاوز», «هجوم», "aggression of" right before an actor: its agent
 
 
 @lru_cache(maxsize=8)
@@ -187,6 +189,9 @@ def role_words(lang: str) -> RoleWords:
         requesting=re.compile(
             rf"(?:^|\s)[وف]?(?:{alternation(data.get('requesting', []))})"
             rf"(?:\s+[^\s\d،,.:;()«»\"]+){{0,2}}\s*[بل]?$"),
+        staff=re.compile(alternation(data.get("staff_subjects", []))),
+        act_noun=re.compile(
+            rf"(?:^|\s)[وفبل]?(?:{alternation(data.get('act_nouns', []))})(?:\u200c?ی|ٔ)?\s*$"),
         locative=re.compile(
             rf"(?:^|\s)(?:{alternation(data.get('locatives', []))})"
             rf"(?:\s+[^\s\d،,.:;()«»\"]+){{0,3}}\s*[(]?\s*$"),
@@ -318,6 +323,28 @@ def _mark_places_and_victims(
                 g.case = "victim"
 
 
+def _mark_agents(text: str, lo: int, groups: list[_Group], words: RoleWords) -> None:
+    """An unmarked phrase right after the noun of an act whose object takes a preposition
+    («تجاوز X به Y», «حمایت X از Y», «هجوم X على Y», "aggression of X against Y") is the
+    agent of that act (case ``agent``): what a criticism of the act targets, never its critic."""
+    for g in groups:
+        if g.case is not None or g.members[0].proclitic.lstrip("وف"):
+            continue
+        if words.act_noun.search(text[max(lo, g.start - 30):g.start]):
+            g.case = "agent"
+
+
+def _staff_subject(text: str, c_lo: int, t_start: int, groups: list[_Group],
+                   words: RoleWords) -> bool:
+    """The clause names its subject before the trigger as a staff or crowd noun («کارکنان»,
+    «رییس و مدیران», «الموظفون», "the staff"), with no role word before it."""
+    for m in words.staff.finditer(text, c_lo, t_start):
+        if _case_before(text, c_lo, m.start(), words) is None and not any(
+                g.start <= m.start() < g.end for g in groups):
+            return True
+    return False
+
+
 def _patient_head(trigger_text: str, words: RoleWords) -> bool:
     """The trigger is a verbal noun whose next phrase is its object (``patient_heads``)."""
     t = trigger_text.strip()
@@ -395,6 +422,8 @@ def attribute(
                    and not (a.start < trigger.end and trigger.start < a.end)]
     groups = _groups(text, lo, hi, in_sentence, words)
     _mark_places_and_victims(text, lo, groups, trigger, words, dates, verbs)
+    if trigger.type == "ACCUSE":
+        _mark_agents(text, lo, groups, words)
     clause = [g for g in groups if g.start >= c_lo and g.end <= c_hi]
     args = Arguments()
     args.where = _where(groups, places, c_lo, c_hi, lo, hi)
@@ -442,6 +471,11 @@ def attribute(
         # «به نقل از وزارت خارجه، خواستار آتش‌بس شد», «قتل ... بحسب مسؤولين»: with no subject
         # of its own, the event is the speaker's account -- as in "X said that ..." frames
         args.source, args.how = list(args.speaker), "speaker"
+    elif not args.source and trigger.pos == "verb" and _staff_subject(
+            text, c_lo, trigger.start, groups, words):
+        # «کارکنان به گرمی از ما استقبال کردند»: the staff who did it are written, though
+        # no actor -- not the memoir's interlocutor nor the passage's last subject
+        args.how = "staff"
     elif (not args.source and host is not None and trigger.pos == "verb"
           and not trigger.passive and not first_person
           and (met := _absent(partner, groups, author))):

@@ -404,6 +404,10 @@ def en_verb_forms(lemma: str, past: str | None = None, participle: str | None = 
     entry."""
     first, _, rest = lemma.partition(" ")
     tail = (" " + rest) if rest else ""
+    if tail:  # an entry may spell the whole phrase ("carried out"): keep its first word only
+        past = past[: -len(tail)] if past and past.endswith(tail) else past
+        participle = (participle[: -len(tail)] if participle and participle.endswith(tail)
+                      else participle)
     p = past or _en_ed(first)
     pp = participle or p
     ing = _en_ing(first)
