@@ -777,3 +777,46 @@ def test_news_trigger_rate_is_bounded() -> None:
     # political news fires often, but not on every sentence
     assert 150 <= fa["per_1000"] <= 550, fa
     assert 150 <= ar["per_1000"] <= 500, ar
+
+
+# -- attempts are acts (EVENTS.md 1): a reported attempt is an event of the attempted type -----
+
+@pytest.mark.parametrize(("text", "lang", "type_"), [
+    ("Gunmen tried to storm the provincial council building at dawn.", "en", "ASSAULT"),
+    ("A cell attempted to assassinate the deputy governor last week.", "en", "ASSAULT"),
+    ("Protesters were trying to storm the embassy gates when police fired.", "en", "ASSAULT"),
+    ("حاول مسلحون اغتيال رئيس البلدية قرب منزله.", "ar", "ASSAULT"),
+    ("حاولت مجموعة مسلحة أن تقتحم مقر الشرطة ليلا.", "ar", "ASSAULT"),
+    ("سعى المهاجمون إلى اغتيال القاضي في طريق عودته.", "ar", "ASSAULT"),
+    ("أحبطت الشرطة محاولة اقتحام السجن المركزي.", "ar", "ASSAULT"),
+    ("افراد مسلح تلاش کردند فرماندار شهر را ترور کنند.", "fa", "ASSAULT"),
+    ("گروهی مسلح کوشید تا به پاسگاه مرزی حمله کند.", "fa", "ASSAULT"),
+])
+def test_a_reported_attempt_is_asserted(text: str, lang: str, type_: str) -> None:
+    t = one(text, lang, type_)
+    assert t.modality == "asserted", t.cues
+
+
+@pytest.mark.parametrize(("text", "lang", "type_", "modality"), [
+    # the modality of the attempt verb itself still decides
+    ("The militia will attempt to storm the airport tomorrow.", "en", "ASSAULT", "future"),
+    ("The militia plans to attempt to storm the airport.", "en", "ASSAULT", "future"),
+    ("The rebels did not try to attack the convoy.", "en", "ASSAULT", "negated"),
+    ("The rebels may have tried to attack the convoy.", "en", "ASSAULT", "hypothetical"),
+    ("The militia intends to storm the airport.", "en", "ASSAULT", "future"),
+    ("يحاول الجيش منذ أشهر اقتحام البلدة.", "ar", "ASSAULT", "hypothetical"),
+    ("تعتزم الفصائل اقتحام المعبر.", "ar", "ASSAULT", "future"),
+    ("شاید مسلحان تلاش کردند به پاسگاه حمله کنند.", "fa", "ASSAULT", "hypothetical"),
+    ("ارتش قصد دارد فردا به شهر حمله کند.", "fa", "ASSAULT", "hypothetical"),
+])
+def test_an_attempt_keeps_the_modality_that_governs_it(
+        text: str, lang: str, type_: str, modality: str) -> None:
+    assert one(text, lang, type_).modality == modality
+
+
+@pytest.mark.parametrize(("text", "modality"), [
+    ("قد اقتحمت القوات القرية صباح اليوم.", "asserted"),  # قد + perfect: "has already"
+    ("قد تقتحم القوات القرية في أي لحظة.", "hypothetical"),  # قد + imperfect: "may"
+])
+def test_arabic_qad_reads_the_tense(text: str, modality: str) -> None:
+    assert one(text, "ar", "ASSAULT").modality == modality

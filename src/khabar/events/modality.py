@@ -5,8 +5,9 @@ Cues are data (``src/khabar/lang/<lang>/modality.jsonl``), one per line::
     {"cue": "اگر", "kind": "conditional", "scope": "forward", "window": 30, "clause": false}
 
 ``kind``: ``negation``, ``future``, ``conditional``, ``question``, ``hypothetical``, ``reported``
-(reported speech: recorded on the trigger, never cancels it) and ``boundary`` (a word that ends a
-clause, like که / لكن / but). ``scope`` says where the trigger must be relative to the cue:
+(reported speech: recorded on the trigger, never cancels it), ``attempt`` (a reported attempt,
+"tried to", حاول, تلاش کرد: see below) and ``boundary`` (a word that ends a clause, like
+که / لكن / but). ``scope`` says where the trigger must be relative to the cue:
 
 - ``forward``: the trigger starts after the cue, at most ``window`` tokens after its end;
 - ``backward``: the trigger ends before the cue, at most ``window`` tokens before it;
@@ -18,6 +19,15 @@ clause, like که / لكن / but). ``scope`` says where the trigger must be rela
 verbs). ``tense`` restricts it to triggers whose verb form has one of the listed tenses (قد +
 imperfect is "may", قد + perfect is "has already"). Scopes are counted in whitespace tokens of
 the normalised sentence.
+
+An attempt the text reports as made is an act of the attempted type ("tried to storm",
+«حاولت اقتحام», «تلاش کرد ... را ترور کند»). An ``attempt`` cue in scope therefore cancels the
+``hypothetical`` that only marks the complement of the attempt verb: the subjunctive verb form
+(Persian subjunctive, Arabic ل- + imperfect) and the cues flagged ``"complement": true`` ("to",
+أن) that stand at or after the attempt cue. It cancels nothing else: a negation, future, condition
+or modal that governs the attempt itself ("did not try to", "will try to", "may have tried to")
+still decides. Only forms that report the attempt as made are ``attempt`` cues (past, progressive,
+the noun); present forms that read as habits or aims (يسعى, "seeks to") are not.
 
 Besides cues, the verb form decides: Persian ن-/نمی- and خواهد forms, the Persian subjunctive
 and the Arabic ل-/س- prefixes carry ``negated`` / ``future`` / ``hypothetical`` directly (see
@@ -60,6 +70,7 @@ class Cue:
     clause: bool = True
     pos: str | None = None
     tense: tuple[str, ...] = ()
+    complement: bool = False  # marks the complement of a verb ("to", أن), not a modality of it
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +95,8 @@ def load_cues(lang: str) -> tuple[PhraseMatcher[Cue], frozenset[str]]:
             continue
         d: dict[str, Any] = json.loads(line)
         cue = Cue(d["cue"], d["kind"], d.get("scope", "forward"), int(d.get("window", 3)),
-                  bool(d.get("clause", True)), d.get("pos"), tuple(d.get("tense", ())))
+                  bool(d.get("clause", True)), d.get("pos"), tuple(d.get("tense", ())),
+                  bool(d.get("complement", False)))
         if cue.kind == "boundary":
             boundaries.add(cue.cue)
         entries.append((cue.cue, cue))
@@ -177,20 +189,18 @@ def decide(
 
     ``pos`` is ``verb`` or ``noun``; ``features`` are the morphology features of its verb form.
     """
-    found: list[str] = []
-    why: list[str] = []
+    # (modality, why, complement marker?, cue start); a complement marker may be cancelled
+    found: list[tuple[str, str, bool, int]] = []
     if features.get("negated"):
-        found.append("negated")
-        why.append("form:negated")
+        found.append(("negated", "form:negated", False, start))
     if features.get("future"):
-        found.append("future")
-        why.append("form:future")
+        found.append(("future", "form:future", False, start))
     if features.get("tense") == "subjunctive" or features.get("subjunctive"):
-        found.append("hypothetical")
-        why.append("form:subjunctive")
+        found.append(("hypothetical", "form:subjunctive", True, start))
     t_first = sent.token_at(start)
     t_last = sent.token_at(max(end - 1, start))
     reported = False
+    attempts: list[Scope] = []
     for sc in scopes:
         if sc.start < end and start < sc.end:  # the cue is the trigger itself
             continue
@@ -206,9 +216,29 @@ def decide(
         if cue.kind == "reported":
             reported = True
             continue
+        if cue.kind == "attempt":
+            attempts.append(sc)
+            continue
         modality = _KIND_TO_MODALITY.get(cue.kind)
         if modality:
-            found.append(modality)
-            why.append(f"{cue.kind}:{cue.cue}")
-    best = min(found, key=_RANK.__getitem__) if found else "asserted"
+            found.append((modality, f"{cue.kind}:{cue.cue}", cue.complement, sc.start))
+    why: list[str] = []
+    if attempts:
+        first = min(a.start for a in attempts)
+        # the attempt verb's own modality ("did not try to", "may have tried to") passes on
+        for a in attempts:
+            for sc in scopes:
+                cue = sc.cue
+                modality = _KIND_TO_MODALITY.get(cue.kind)
+                if (modality and not cue.tense and cue.pos in (None, "verb")
+                        and not (sc.start < a.end and a.start < sc.end)
+                        and _in_scope(sc, a.tok_start, a.tok_end, sent)):
+                    found.append((modality, f"{cue.kind}:{cue.cue}", False, sc.start))
+        kept = [f for f in found
+                if not (f[0] == "hypothetical" and f[2] and f[3] >= first)]
+        if len(kept) < len(found):
+            why.extend(f"attempt:{a.cue.cue}" for a in attempts)
+        found = kept
+    why[:0] = [f[1] for f in found]
+    best = min((f[0] for f in found), key=_RANK.__getitem__) if found else "asserted"
     return best, reported, why
