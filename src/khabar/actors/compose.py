@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from khabar.actors.lexicon import Cues, Entry
@@ -166,6 +166,38 @@ def _name_next_to(
     return None
 
 
+def _by_case(written: Callable[[int, int], str], m: Match[Entry]) -> Match[Entry]:
+    """English "US" (the state) against "us" (first person): a hit that is both is the state
+    when written in capitals, the pronoun otherwise."""
+    kinds = {v.kind for v in m.values}
+    if not {"state", "first_person"} <= kinds:
+        return m
+    drop = "first_person" if written(m.core_start, m.core_end).isupper() else "state"
+    return replace(m, values=tuple(v for v in m.values if v.kind != drop))
+
+
+def _written_name(text: str, hits: list[Match[Entry]], end: int, cue: Cues,
+                  written: Callable[[int, int], str]) -> tuple[int, int] | None:
+    """One to three capitalised words right after an English office phrase that no lexicon
+    hit covers ("Prime Minister Robert Mugabe"): the span of the name, or None. ``written``
+    gives the text as written (``text`` is case-folded)."""
+    taken = [(h.start, h.end) for h in hits]
+    words: list[re.Match[str]] = []
+    pos = end
+    for w in _WORD.finditer(text, end, min(len(text), end + 80)):
+        word = written(w.start(), w.end())
+        if len(words) >= 3 or not _glued(text, pos, w.start()) or not word[0].isupper() \
+                or not word.isalpha() or word.lower() in cue.stop_words \
+                or word.lower() in cue.not_names \
+                or any(s < w.end() and w.start() < e for s, e in taken):
+            break
+        words.append(w)
+        pos = w.end()
+    if not words or (len(words) == 1 and len(words[0].group()) < 3):
+        return None
+    return words[0].start(), words[-1].end()
+
+
 def _qualifier(text: str, start: int, cue: Cues) -> tuple[str, int] | None:
     """A deputy or acting word right before an office title («معاون وزیر دفاع», «القائم بأعمال
     السفير», "acting president", "Russian deputy defence minister"): ``(kind, start)``, kind
@@ -214,11 +246,16 @@ def compose(
     match_person: MatchPerson | None = None,
     org_office: Callable[[str], str | None] | None = None,
     deputy_of: Mapping[str, str] | None = None,
+    written: Callable[[int, int], str] | None = None,
 ) -> list[Composed]:
     """Compose the hits of one sentence (sorted, non-overlapping) into actor mentions.
 
     ``deputy_of`` maps an office to the KB office of its deputy (president -> vice_president),
-    for «معاون», «نائب», "deputy" before an office the KB does not list as one phrase."""
+    for «معاون», «نائب», "deputy" before an office the KB does not list as one phrase.
+    ``written`` gives a span of ``text`` as written (the normalised text is case-folded): with
+    it, English reads capitals ("US" the state, "us" the pronoun; names after an office)."""
+    if lang == "en" and written is not None:
+        hits = [_by_case(written, m) for m in hits]
     out: list[Composed] = []
     used = [False] * len(hits)
     n = len(hits)
@@ -261,7 +298,7 @@ def compose(
         if j < n and has(j, "state"):
             gap = _gap_words(text, m.end, hits[j].start)
             by_name = any(v.kind == "state" and v.form == "names" for v in hits[j].values)
-            if glued(i, j) or (head.kind == "sector" and len(gap) <= 2
+            if glued(i, j) or (head.kind == "sector" and lang != "en" and len(gap) <= 2
                                and not any(w in cue.stop_words for w in gap)) or (
                     lang == "en" and by_name and head.kind in ("office", "sector")
                     and gap in (["of"], ["of", "the"])
@@ -419,8 +456,8 @@ def compose(
                 words.append(w)
                 pos = w.end()
             if words:
-                written = " ".join(w.group() for w in words)
-                value = {"kind": "person", "id": None, "name": written,
+                spelled = " ".join(w.group() for w in words)
+                value = {"kind": "person", "id": None, "name": spelled,
                          "country": None, "role": None, "unknown": True}
                 end = words[-1].end()
                 rule = f"title:{title.ref}"
@@ -435,7 +472,7 @@ def compose(
                         end = ph.end
                         del phrases[k]
                 # a spelling the KB does not list: the one KB person whose name it matches
-                known = match_person(written, value["country"]) if match_person else None
+                known = match_person(spelled, value["country"]) if match_person else None
                 if known is not None:
                     info = person_info(known) or {}
                     value.update(id=known, name=info.get("name"),
@@ -507,6 +544,22 @@ def compose(
                      "office": ph.value.get("office")}
             out.append(Composed(min(a, ph.start), max(b, ph.end), value,
                                 f"names:{known}+{ph.rule}", ph.proclitic))
+            del phrases[k]
+    # English office phrases before a name the KB does not know ("Zimbabwean Prime Minister
+    # Robert Mugabe"): a person as written, with the phrase's office and country.
+    if lang == "en" and written is not None:
+        for k, ph in list(phrases.items()):
+            if ph.value.get("kind") != "office" or not ph.value.get("office"):
+                continue
+            span = _written_name(text, hits, ph.end, cue, written)
+            if span is None:
+                continue
+            value = {"kind": "person", "id": None, "name": written(*span),
+                     "country": ph.value.get("country"), "role": ph.value.get("role"),
+                     "office": ph.value.get("office"), "unknown": True}
+            if ph.value.get("org"):
+                value["org"] = ph.value["org"]
+            out.append(Composed(ph.start, span[1], value, f"{ph.rule}+written", ph.proclitic))
             del phrases[k]
     # Office phrases without a name: the holder on the date, if the KB knows exactly one.
     for ph in [*phrases.values(), *coordinated]:

@@ -11,6 +11,7 @@ glues و ف ب ل ك and the article ال to a name, Persian adds plural and eza
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -50,6 +51,7 @@ class Cues:
     deputy: tuple[str, ...] = ()  # before an office: its deputy («معاون», «نائب», "deputy")
     acting: tuple[str, ...] = ()  # before an office: a temporary holder («القائم بأعمال», "acting")
     acting_after: tuple[str, ...] = ()  # after an office phrase: «بالوكالة»
+    not_names: frozenset[str] = frozenset()  # capitalised words that are no name ("Monday")
 
 
 def _cue_data(lang: str) -> dict[str, Any]:
@@ -79,6 +81,7 @@ def cues(lang: str) -> Cues:
         deputy=tuple(fold(w) for w in data.get("deputy", ())),
         acting=tuple(fold(w) for w in data.get("acting", ())),
         acting_after=tuple(fold(w) for w in data.get("acting_after", ())),
+        not_names=frozenset(fold(w) for w in data.get("not_names", ())),
     )
 
 
@@ -146,6 +149,37 @@ def derived_people(kb: Any) -> Iterator[tuple[str, str]]:
                         yield adj + endings[1], state.id
 
 
+def derived_adjectives(kb: Any) -> Iterator[tuple[str, str]]:
+    """``(adjective, state code)`` for every state the KB gives no English adjective, by the
+    regular English endings of a demonym: a name in -a takes -n (Zambia: Zambian), in -e or -i
+    takes -an (Zimbabwe: Zimbabwean, Malawi: Malawian), in -y takes -ian for -y (Hungary);
+    a one-word name ending in a consonant other than -s takes -ese (Senegal: Senegalese). A form two states would
+    give is left out."""
+    seen: dict[str, set[str]] = {}
+    for state in kb.states.values():
+        if state.adjectives.get("en"):
+            continue
+        for name in state.names.get("en", ()):
+            if not name[:1].isupper() or not re.fullmatch(r"[^\W\d_]+( [^\W\d_]+)*", name) \
+                    or len(name) < 4:
+                continue
+            last = name[-1]
+            if last == "a":
+                form = name + "n"
+            elif last in "ei":
+                form = name + "an"
+            elif last == "y":
+                form = name[:-1] + "ian"
+            elif last in "aeiouys" or " " in name:
+                continue
+            else:
+                form = name + "ese"
+            seen.setdefault(form, set()).add(state.id)
+    for form, codes in sorted(seen.items()):
+        if len(codes) == 1:
+            yield form, next(iter(codes))
+
+
 def _entries(kb: Any, lang: str) -> Iterator[tuple[str, Entry]]:
     from khabar.kb import GROUPS
     from khabar.text.normalize import fold
@@ -165,6 +199,8 @@ def _entries(kb: Any, lang: str) -> Iterator[tuple[str, Entry]]:
                 yield phrase, Entry(kind, e.id, getattr(e, "field", "") or "")
     for phrase, code in sorted(set(derived_people(kb))):
         yield phrase, Entry("state", code, "people")
+    for phrase, code in derived_adjectives(kb):
+        yield phrase, Entry("state", code, "adjectives")
     for phrase, org_id, state in sorted(set(regions(kb))):
         yield phrase, Entry("region", org_id, state)
     data = _cue_data(lang)

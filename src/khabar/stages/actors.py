@@ -281,6 +281,7 @@ def make_actors(settings: Settings) -> Any:
                 office_role=lambda o: roles.get(o, o.replace("_", " ")), holders=holders,
                 match_person=names.match, org_office=index.org_office,
                 deputy_of=_deputy_offices(),
+                written=lambda a, b: doc.text.__getitem__(slice(*norm.to_raw(a, b))),
             )
             officials = [c for c in composed if c.value.get("office")]
             as_places = [c for c in composed if _is_place(text, lo, c, lang)]
