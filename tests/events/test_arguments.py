@@ -324,3 +324,22 @@ def test_written_staff_subject_takes_no_dropped_subject() -> None:
     args = attribute(text, (0, len(text)), refs, trig, "fa", author=author, host=author,
                      partner=[visitor], carried_subject=[EGY])
     assert args.source == [visitor]
+
+
+def test_arabic_offer_addressee_after_ala_is_the_target_not_the_forum() -> None:
+    # «قدم مقترحا على X»: the party after «على» is who the offer is made to; a forum after
+    # «أمام» (or «في») is where it was made
+    unsc = {"name": "UN Security Council", "country": None}
+    text, refs, trig = _setup(
+        "قدمت مصر أمام مجلس الأمن الدولي مقترحا جديدا على الأردن لتقاسم مياه النهر.",
+        {"مصر": EGY, "مجلس الأمن الدولي": unsc, "الأردن": JOR}, "قدمت", "AGREE",
+    )
+    args = attribute(text, (0, len(text)), refs, trig, "ar")
+    assert _countries(args.source) == ["EGY"] and _countries(args.target) == ["JOR"]
+    # with no addressee written, the forum is still no side of the offer
+    text, refs, trig = _setup(
+        "عرضت مصر مقترحا جديدا أمام مجلس الأمن الدولي.",
+        {"مصر": EGY, "مجلس الأمن الدولي": unsc}, "عرضت", "AGREE",
+    )
+    args = attribute(text, (0, len(text)), refs, trig, "ar")
+    assert _countries(args.source) == ["EGY"] and args.target == []

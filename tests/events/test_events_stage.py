@@ -93,6 +93,24 @@ def test_aide_report_keeps_the_foreign_interlocutor() -> None:
     assert _sides(promise["target"]) == ["Hikmet Cetin"]
 
 
+def test_visiting_delegation_stays_the_interlocutor_for_one_more_entry() -> None:
+    # the talks go on the next day with no one named: the visitor of the last entry is still
+    # the other side -- for that one entry only, and never over a party the entry names
+    diary = ("از خاطرات اکبر هاشمی رفسنجانی در سال‌های ریاست جمهوری\n"
+             "دوشنبه ۲۱ بهمن ۱۳۷۰: عصر وزیر امور خارجه ترکیه آمد. درباره قره‌باغ مذاکره شد.\n"
+             "سه‌شنبه ۲۲ بهمن ۱۳۷۰: صبح دوباره مذاکره کردیم. با تشکیل کمیته مشترک "
+             "موافقت کردیم.\n"
+             "چهارشنبه ۲۳ بهمن ۱۳۷۰: عصر مذاکره کردیم. با تشکیل کمیته مشترک موافقت کردیم.\n")
+    found = _events(diary, published="2020-01-01")
+    agreed = {e["date"]: e for e in found if e["type"] == "AGREE"}
+    assert _sides(agreed["1992-02-11"]["target"]) == ["Hikmet Cetin"]
+    assert "Hikmet Cetin" not in _sides(agreed["1992-02-12"]["target"])
+    named = diary.replace("صبح دوباره مذاکره کردیم", "با رئیس‌جمهور ارمنستان تلفنی صحبت کردیم")
+    first = next(e for e in _events(named, published="2020-01-01")
+                 if e["type"] == "CONSULT" and e["date"] == "1992-02-11")
+    assert _sides(first["target"]) == ["Levon Ter-Petrosyan"]
+
+
 def test_speaker_of_a_report_is_not_the_default_target() -> None:
     found = _events("مسکو - به نقل از وزارت خارجه روسیه، ایران خواستار توقف درگیری‌ها شد.")
     requests = [e for e in found if e["type"] == "REQUEST"]

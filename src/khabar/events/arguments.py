@@ -56,24 +56,26 @@ VICTIM_TYPES = frozenset({"ASSAULT", "COERCE"})
 # Actor sectors that are counted as attackers ("three gunmen opened fire"), not as victims.
 ATTACKER_SECTORS = frozenset({"militia", "rebels", "protesters", "opposition"})
 
-# Which marked cases can hold the target of each type, in order of preference.
+# Which marked cases can hold the target of each type, in order of preference. "upon" is the
+# Arabic «على»: the side an act is against («هجوم ... على X»), and the addressee of an offer
+# or proposal («جدد مقترحه على X», «نعرض على X مقترحنا») -- not a venue.
 TARGET_CASES: dict[str, tuple[str, ...]] = {
     "CONSULT": ("with", "between", "to", "obj"),
-    "AGREE": ("with", "between", "obj", "to"),
+    "AGREE": ("with", "between", "obj", "to", "upon"),
     "COOPERATE": ("with", "between", "to", "obj"),
     "SUPPORT": ("obj", "to", "from", "with"),
     "CONCEDE": ("to", "obj", "with"),
     "AID": ("to", "obj"),
     "RETREAT": ("from", "obj", "to", "between", "with"),
-    "REQUEST": ("from", "obj", "to", "against"),
-    "ACCUSE": ("agent", "obj", "against", "to", "from"),
-    "REJECT": ("obj", "from", "to", "against"),
-    "THREATEN": ("obj", "against", "to", "with"),
-    "PROTEST": ("against", "obj", "to"),
-    "SANCTION": ("obj", "against", "to", "with"),
-    "MOBILIZE": ("against", "to"),
-    "COERCE": ("victim", "obj", "against", "from"),
-    "ASSAULT": ("victim", "obj", "against", "to", "with", "between", "from"),
+    "REQUEST": ("from", "obj", "to", "against", "upon"),
+    "ACCUSE": ("agent", "obj", "against", "upon", "to", "from"),
+    "REJECT": ("obj", "from", "to", "against", "upon"),
+    "THREATEN": ("obj", "against", "upon", "to", "with"),
+    "PROTEST": ("against", "upon", "obj", "to"),
+    "SANCTION": ("obj", "against", "upon", "to", "with"),
+    "MOBILIZE": ("against", "upon", "to"),
+    "COERCE": ("victim", "obj", "against", "upon", "from"),
+    "ASSAULT": ("victim", "obj", "against", "upon", "to", "with", "between", "from"),
 }
 
 

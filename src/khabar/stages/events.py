@@ -277,10 +277,18 @@ def make_events(settings: Settings) -> Any:
         partner: list[dict[str, Any]] | None = None  # a memoir entry's visitor or caller
         entry_at: int | None = None
         met_entry = False  # a CONSULT of the entry named the interlocutor
+        carried_over = False  # ``partner`` is the last entry's, not named in this one
         for sent in doc.spans("sentences"):
-            entry = next((e.start for e in entries if e.start <= sent.start < e.end), None)
-            if entry != entry_at:
-                entry_at, partner, met_entry = entry, None, False
+            entry = next((e for e in entries if e.start <= sent.start < e.end), None)
+            if (entry.start if entry else None) != entry_at:
+                # the talks go on into the next entry: a foreign interlocutor of the last entry
+                # stays the other side of an entry that names no new party -- for one entry only
+                keep = (partner if author and entry is not None and not carried_over
+                        and _foreign(partner, author)
+                        and not _names_party(doc, entry, author, partner or [])
+                        else None)
+                entry_at, partner, met_entry = (entry.start if entry else None), keep, False
+                carried_over = keep is not None
             lang = sent.value.get("lang") or doc.lang or "en"
             if lang not in ("fa", "ar", "en"):
                 continue
@@ -432,6 +440,9 @@ def make_events(settings: Settings) -> Any:
                         # other side of the author's later acts
                         met_here = met_entry = True
                     elif met:
+                        # the carried interlocutor met again without being named stays carried
+                        carried_over = carried_over and met == partner and not any(
+                            r.actor in met for r in refs)
                         partner, met_here, met_entry = met, True, True
                 layer = spans if modality == "asserted" else modal
                 layer.append(Span(sent.start, sent.end, "event", value, f"events:{trig.entry}"))
@@ -452,6 +463,7 @@ def make_events(settings: Settings) -> Any:
                 foreign = [a for a in others if a.get("country") != author.get("country")]
                 if foreign or others:
                     partner = (foreign or others)[-1:]
+                    carried_over = False
             if subject_here:
                 carried = subject_here
             elif refs:
@@ -479,6 +491,23 @@ def _context_words(lang: str) -> PhraseMatcher[str]:
     prefix, suffix = CLITICS.get(name, (None, None))
     return PhraseMatcher(((w, ctx) for ctx, words in data.items() if not ctx.startswith("_")
                           for w in words), prefix=prefix, suffix=suffix)
+
+
+def _foreign(partner: list[dict[str, Any]] | None, author: dict[str, Any]) -> bool:
+    """``partner`` is of another state than the memoir's author (a visiting delegation)."""
+    return bool(partner) and all(a.get("country") and a.get("country") != author.get("country")
+                                 for a in partner or [])
+
+
+def _names_party(doc: Document, entry: Span, author: dict[str, Any],
+                 known: list[dict[str, Any]]) -> bool:
+    """A diary entry names a person of its own (other than the memoir's author and the ``known``
+    interlocutor): a new party to the author's dealings of that day."""
+    names = {a.get("name") for a in known}
+    return any(a.value.get("kind") == "person" and a.value.get("name")
+               and a.value.get("name") not in names
+               and not a.value.get("author") and not is_author(a.value, author)
+               for a in doc.within("actors", entry.start, entry.end))
 
 
 def _interlocutor(source: list[dict[str, Any]], target: list[dict[str, Any]],
@@ -592,7 +621,7 @@ _OWN_SUBJECT = frozenset({"subject", "vso", "after", "by"})
 # Cases whose group is what an attack hits: counted victims, the object, «ضد X», «على X»,
 # «به X». Not a partner («درگیری با X»), a partitive «از» («هر یک از طرفین») or an unmarked
 # phrase («درگیری X» is its subject).
-_PATIENT_CASES = frozenset({"victim", "obj", "against", "to"})
+_PATIENT_CASES = frozenset({"victim", "obj", "against", "upon", "to"})
 
 _WEAK_DATES = frozenset({"published", "passage"})
 
