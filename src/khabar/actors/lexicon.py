@@ -10,14 +10,13 @@ glues و ف ب ل ك and the article ال to a name, Persian adds plural and eza
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
+from khabar.lang import resource_json
 from khabar.text.lexicon import PhraseMatcher
 
 __all__ = ["Cues", "Entry", "actor_matcher", "cues"]
@@ -55,10 +54,7 @@ class Cues:
 
 
 def _cue_data(lang: str) -> dict[str, Any]:
-    name = lang if lang in ("fa", "ar", "en") else "en"
-    text = resources.files("khabar").joinpath(f"lang/{name}/actor_cues.json").read_text("utf-8")
-    data: dict[str, Any] = json.loads(text)
-    return data
+    return resource_json(lang, "actor_cues.json")
 
 
 @lru_cache(maxsize=8)

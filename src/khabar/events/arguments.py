@@ -28,13 +28,12 @@ chunk-level rules over the actor mentions of a sentence:
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
+from khabar.lang import resource_json, resource_lang
 from khabar.text.lexicon import PhraseMatcher
 
 __all__ = ["ActorRef", "Arguments", "RoleWords", "TriggerRef", "attribute", "is_author", "role_words"]
@@ -151,10 +150,8 @@ class RoleWords:
 @lru_cache(maxsize=8)
 def role_words(lang: str) -> RoleWords:
     """The role-word lexicon of ``lang`` (fa, ar, en; others fall back to en)."""
-    name = lang if lang in ("fa", "ar", "en") else "en"
-    data = json.loads(
-        resources.files("khabar").joinpath(f"lang/{name}/roles.json").read_text(encoding="utf-8")
-    )
+    name = resource_lang(lang)
+    data = resource_json(name, "roles.json")
     from khabar.text.normalize import fold
 
     before = PhraseMatcher(

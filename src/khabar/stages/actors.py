@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -170,6 +171,24 @@ def _prominent_country(hits: list[Any], place_hits: list[PlaceHit]) -> str | Non
     return None
 
 
+def _nearest_place(
+    text: str, c: Composed, places: list[tuple[int, int, str | None]],
+    accept: Callable[[str | None], bool],
+) -> str | None:
+    """The country of the place nearest to ``c`` in its clause (no clause break between them)
+    among the places whose country ``accept`` takes."""
+    best: tuple[int, str] | None = None
+    for a, b, country in places:
+        if country is None or not accept(country):
+            continue
+        gap_lo, gap_hi = (b, c.start) if b <= c.start else (c.end, a)
+        if gap_lo > gap_hi or _CLAUSE_BREAK.search(text[gap_lo:gap_hi]):
+            continue
+        if best is None or gap_hi - gap_lo < best[0]:
+            best = (gap_hi - gap_lo, country)
+    return best[1] if best else None
+
+
 def _context_country(c: Composed, text: str, places: list[tuple[int, int, str | None]],
                      prominent: str | None) -> None:
     """A sector phrase without an adjective («المتظاهرين», "protesters", «نیروهای امنیتی»)
@@ -177,17 +196,10 @@ def _context_country(c: Composed, text: str, places: list[tuple[int, int, str | 
     the PLACE_SECTORS), else,
     for a domestic sector, the document's most prominent country. The deciding rule is kept
     in ``country_from`` and in the span's rule."""
-    best: tuple[int, str] | None = None
-    for a, b, country in places if c.value.get("sector") in PLACE_SECTORS else ():
-        if not country:
-            continue
-        gap_lo, gap_hi = (b, c.start) if b <= c.start else (c.end, a)
-        if gap_lo > gap_hi or _CLAUSE_BREAK.search(text[gap_lo:gap_hi]):
-            continue
-        if best is None or gap_hi - gap_lo < best[0]:
-            best = (gap_hi - gap_lo, country)
-    if best is not None:
-        country, source = best[1], "place"
+    near = (_nearest_place(text, c, places, lambda country: bool(country))
+            if c.value.get("sector") in PLACE_SECTORS else None)
+    if near is not None:
+        country, source = near, "place"
     elif prominent and c.value.get("sector") in DOMESTIC_SECTORS:
         country, source = prominent, "document"
     else:
@@ -506,17 +518,9 @@ def _pick_base(c: Composed, bases: list[str], text: str,
     """A group based in several countries (ISIS, the Kurds) acts from the one its clause names
     as a place («الأكراد في كركوك»: IRQ), else the document's most prominent country when it is
     one of its bases; otherwise it keeps its first base."""
-    best: tuple[int, str] | None = None
-    for a, b, country in places:
-        if country not in bases:
-            continue
-        gap_lo, gap_hi = (b, c.start) if b <= c.start else (c.end, a)
-        if gap_lo > gap_hi or _CLAUSE_BREAK.search(text[gap_lo:gap_hi]):
-            continue
-        if best is None or gap_hi - gap_lo < best[0]:
-            best = (gap_hi - gap_lo, country)
-    if best is not None:
-        country, source = best[1], "place"
+    near = _nearest_place(text, c, places, lambda country: country in bases)
+    if near is not None:
+        country, source = near, "place"
     elif prominent in bases:
         country, source = prominent, "document"
     else:

@@ -480,13 +480,11 @@ def make_events(settings: Settings) -> Any:
 @lru_cache(maxsize=8)
 def _context_words(lang: str) -> PhraseMatcher[str]:
     """Cue words that add a context to every event of their sentence (lang/<lang>/contexts)."""
-    import json
-    from importlib import resources
-
-    name = lang if lang in ("fa", "ar", "en") else "en"
-    data = json.loads(resources.files("khabar").joinpath(f"lang/{name}/contexts.json")
-                      .read_text(encoding="utf-8"))
     from khabar.kb import CLITICS
+    from khabar.lang import resource_json, resource_lang
+
+    name = resource_lang(lang)
+    data = resource_json(name, "contexts.json")
 
     prefix, suffix = CLITICS.get(name, (None, None))
     return PhraseMatcher(((w, ctx) for ctx, words in data.items() if not ctx.startswith("_")
