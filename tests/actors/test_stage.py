@@ -49,6 +49,22 @@ def test_people_of_a_state_and_a_kb_region_compose_to_the_based_group() -> None:
     assert [v["country"] for _, v in alone] == ["ARM"]
 
 
+def test_sector_phrase_placed_in_a_kb_region_names_the_located_group() -> None:
+    cases = [("انطلقت محادثات بين أذربيجان ووفد أرميني من قره باغ.", "ar", "KARABAKH_AUTH"),
+             ("انسحبت القوات المسلحة الأرمينية الموجودة في قره باغ.", "ar", "KARABAKH_FORCES"),
+             ("نیروهای ارمنی در قره باغ عقب نشینی کردند.", "fa", "KARABAKH_FORCES"),
+             ("Armenian forces based in Karabakh fired on the town.", "en", "KARABAKH_FORCES")]
+    for text, lang, group in cases:
+        found = _actors(text, lang)
+        assert any(v.get("id") == group and v["country"] == "AZE" for _, v in found), (text, found)
+    # a region elsewhere in the clause, or another clause, leaves the state's forces as they are
+    for text, lang in [("القوات الأرمينية قصفت مواقع في قره باغ.", "ar"),
+                       ("Armenian forces, the ministry said, fired in Karabakh.", "en")]:
+        found = _actors(text, lang)
+        assert any(v.get("country") == "ARM" and v.get("sector") == "military"
+                   for _, v in found), (text, found)
+
+
 def test_bare_role_word_refers_back_to_the_compatible_person() -> None:
     found = _actors("قال وزير الخارجية الروسي سيرغي لافروف إن الحوار ضروري. "
                     "وأضاف الوزير أن موسكو مستعدة للوساطة.", "ar")

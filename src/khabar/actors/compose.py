@@ -54,6 +54,8 @@ _GLUE = re.compile(r"^[\s،,\[\]\(\)\"«»'-]*$")
 Holders = Callable[..., list[dict[str, Any]]]
 # (written name, country or None) -> the one KB person id it spells, or None
 MatchPerson = Callable[[str, str | None], str | None]
+# (place id, people's state, sector or None) -> the KB group's org id, or None
+Located = Callable[[str, str, str | None], str | None]
 
 
 @dataclass(slots=True)
@@ -100,7 +102,7 @@ def _people_region(
 ) -> tuple[str, int] | None:
     """A people of a state next to a region the KB names a group of that people by: after it
     («ارمنی‌ها [در] قره باغ», «الأرمن في/ب قره باغ», "Armenians in Karabakh") or, in English,
-    before it ("Karabakh Armenians"). Returns the group's org id and the region hit's index."""
+    before it ("Karabakh Armenians"). Returns the region's place id and the region hit's index."""
     state = _pick(hits[i].values, "state")
     if state is None:
         return None
@@ -247,13 +249,16 @@ def compose(
     org_office: Callable[[str], str | None] | None = None,
     deputy_of: Mapping[str, str] | None = None,
     written: Callable[[int, int], str] | None = None,
+    located: Located | None = None,
 ) -> list[Composed]:
     """Compose the hits of one sentence (sorted, non-overlapping) into actor mentions.
 
     ``deputy_of`` maps an office to the KB office of its deputy (president -> vice_president),
     for «معاون», «نائب», "deputy" before an office the KB does not list as one phrase.
     ``written`` gives a span of ``text`` as written (the normalised text is case-folded): with
-    it, English reads capitals ("US" the state, "us" the pronoun; names after an office)."""
+    it, English reads capitals ("US" the state, "us" the pronoun; names after an office).
+    ``located(place, people state, sector)`` gives the KB group of a people in a region
+    (:func:`khabar.actors.lexicon.located_group`); without it a people stays its state."""
     if lang == "en" and written is not None:
         hits = [_by_case(written, m) for m in hits]
     out: list[Composed] = []
@@ -500,9 +505,10 @@ def compose(
             continue
         state = _pick(m.values, "state")
         if state is not None:
-            group = _people_region(text, hits, i, cue) if state.form == "people" else None
-            if group is not None:
-                org_id, k = group
+            region = _people_region(text, hits, i, cue) if state.form == "people" else None
+            org_id = located(region[0], state.ref, None) if region and located else None
+            if region is not None and org_id is not None:
+                k = region[1]
                 info = org_info(org_id) or {}
                 used[k] = True
                 a, b = min(m.start, hits[k].start), max(m.end, hits[k].end)
@@ -574,5 +580,46 @@ def compose(
                 ph.value.update(kind="person", id=found[0]["id"], name=found[0]["name"])
                 ph.rule += ":holder"
         out.append(ph)
+    if located is not None:
+        _locate_sectors(text, hits, used, out, cue, located, org_info)
     out.sort(key=lambda c: c.start)
     return out
+
+
+def _locate_sectors(text: str, hits: list[Match[Entry]], used: list[bool], out: list[Composed],
+                    cue: Cues, located: Located, org_info: Callable[[str], dict[str, Any] | None],
+                    ) -> None:
+    """A sector phrase of a state placed in a region the KB keeps a group of that state's people
+    in: «والقوات المسلحة الأرمينية الموجودة في قره باغ», «وفد أرميني من قره باغ», «نیروهای ارمنی
+    در قره باغ», "Armenian forces in Karabakh" name the group (Karabakh Armenian forces, AZE), not
+    the state. Between the phrase and the region only a linking word («في», «من», «در», "in")
+    and words of being located («الموجودة», «مستقر», "based") may stand, in the same clause."""
+    for c in out:
+        sector = c.value.get("sector")
+        state = c.value.get("country")
+        if c.value.get("kind") != "state" or not sector or not state:
+            continue
+        for k, h in enumerate(hits):
+            if h.start < c.end or used[k]:
+                continue
+            region = _pick(h.values, "region")
+            if region is None or region.form != state:
+                break
+            between = text[c.end:h.start]
+            gap = _WORD.findall(between)
+            link = text[h.start:h.core_start]  # «بقره باغ»: ب glued
+            if re.search(r"[.،,:;؛]", between) or len(gap) > 3:
+                break
+            words = gap + ([link] if link else [])
+            if not words or words[-1] not in cue.region_link or not all(
+                    w in cue.located_words for w in words[:-1]):
+                break
+            org_id = located(region.ref, state, sector)
+            info = org_info(org_id) if org_id else None
+            if org_id is not None and info is not None:
+                c.value = {"kind": "org", "id": org_id, "name": info.get("name"),
+                           "country": info.get("country"), "role": None, "sector": sector}
+                c.end = h.end
+                c.rule += f"+region:{org_id}"
+                used[k] = True
+            break

@@ -19,7 +19,7 @@ from typing import Any
 from khabar.lang import resource_json
 from khabar.text.lexicon import PhraseMatcher
 
-__all__ = ["Cues", "Entry", "actor_matcher", "cues"]
+__all__ = ["Cues", "Entry", "actor_matcher", "cues", "located_group"]
 
 # Clitic patterns come from the knowledge base (khabar.kb.CLITICS), one per language.
 
@@ -43,6 +43,7 @@ class Cues:
     ambassador_to: tuple[str, ...]
     counterpart_self: tuple[str, ...]
     region_link: frozenset[str]
+    located_words: frozenset[str]  # «الموجودة», «مستقر», "based": between a group and its region
     blocked: frozenset[str]
     place_cues: frozenset[str] = frozenset()
     places_blocked: frozenset[str] = frozenset()
@@ -69,6 +70,7 @@ def cues(lang: str) -> Cues:
         ambassador_to=tuple(fold(w) for w in data["ambassador_to"]),
         counterpart_self=tuple(fold(w) for w in data["counterpart_self"]),
         region_link=frozenset(fold(w) for w in data.get("region_link", ())),
+        located_words=frozenset(fold(w) for w in data.get("located_words", ())),
         blocked=frozenset(fold(w).replace(" ", "") for w in data.get("blocked", ())),
         place_cues=frozenset(fold(w) for w in data.get("place_cues", ())),
         places_blocked=frozenset(fold(w).replace(" ", "")
@@ -86,36 +88,44 @@ _KINDS = {"state": "state", "org": "org", "office": "office", "sector": "sector"
 
 
 def regions(kb: Any) -> Iterator[tuple[str, str, str]]:
-    """``(region phrase, org id, state code)`` for every KB group named as a people of a state
-    plus a region: «الأرمن في قره باغ», «ارامنه قره باغ», "Armenians of Karabakh", "Karabakh
-    Armenians" (KARABAKH_ARMENIANS) give the region قره باغ / Karabakh for the Armenians (ARM).
-    The actors stage then reads any people form of that state with that region («ارمنی‌ها در
-    قره باغ», "the Armenians in Karabakh") as the group: a composition driven by KB data."""
-    from khabar.text.normalize import fold
+    """``(region phrase, place id, state code)`` for every curated place a KB group of a people
+    is ``located`` in: KARABAKH_ARMENIANS, KARABAKH_AUTH and KARABAKH_FORCES (Armenians, ARM, in
+    the place ``karabakh``) make every name of that place («قره باغ», «إقليم قره باغ»,
+    "Nagorno-Karabakh") a region for the Armenians. The actors stage then reads a people, an
+    adjective or a sector phrase of that state placed in the region («ارمنی‌ها در قره باغ»,
+    «وفد أرميني من قره باغ», "Armenian forces in Karabakh") as the group (:func:`located_group`):
+    a composition driven by KB data, not by phrases listed per group."""
+    import json
+    from importlib import resources
 
-    people: list[tuple[str, str, str]] = []  # (folded form, state, lang)
-    for state in kb.states.values():
-        for lang, forms in state.people.items():
-            people.extend((fold(f), state.id, lang) for f in forms if f)
-    links = {lang: cues(lang).region_link for lang in ("fa", "ar", "en")}
-    for org in kb.orgs.values():
-        for lang, names in org.names.items():
-            for name in names:
-                words = fold(name).split()
-                for form, state, plang in people:
-                    if plang != lang:
-                        continue
-                    fw = form.split()
-                    n = len(fw)
-                    if words[:n] == fw and len(words) > n:
-                        rest = words[n:]
-                        if rest[0] in links[lang] and len(rest) > 1:
-                            rest = rest[1:]
-                    elif words[-n:] == fw and len(words) > n and lang == "en":
-                        rest = words[:-n]
-                    else:
-                        continue
-                    yield " ".join(rest), org.id, state
+    wanted = {(o.located["place"], o.located["people"]) for o in kb.orgs.values() if o.located}
+    text = resources.files("khabar").joinpath("kb/places.jsonl").read_text("utf-8")
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        for place, people in wanted:
+            if row["id"] == place:
+                for forms in row["names"].values():
+                    for form in forms:
+                        yield form, place, people
+
+
+def located_group(kb: Any, place: str, people: str, sector: str | None) -> str | None:
+    """The KB group of ``people`` in ``place`` that a phrase of ``sector`` names (None: the
+    people itself): the org whose ``located.sectors`` lists the sector or, failing that, its
+    parent sector (a delegation is a government body)."""
+    options = [(o.id, tuple(o.located["sectors"])) for o in kb.orgs.values()
+               if o.located and (o.located["place"], o.located["people"]) == (place, people)]
+    wanted = [sector or "people"]
+    parent = kb.sectors[sector].parent if sector and sector in kb.sectors else None
+    if parent:
+        wanted.append(parent)
+    for want in wanted:
+        for org_id, sectors in options:
+            if want in sectors:
+                return org_id
+    return None
 
 
 # Regular plurals of a nationality adjective, made by rule rather than listed per state: the
@@ -197,8 +207,8 @@ def _entries(kb: Any, lang: str) -> Iterator[tuple[str, Entry]]:
         yield phrase, Entry("state", code, "people")
     for phrase, code in derived_adjectives(kb):
         yield phrase, Entry("state", code, "adjectives")
-    for phrase, org_id, state in sorted(set(regions(kb))):
-        yield phrase, Entry("region", org_id, state)
+    for phrase, place, state in sorted(set(regions(kb))):
+        yield phrase, Entry("region", place, state)
     data = _cue_data(lang)
     for word in data["titles"]:
         yield word, Entry("title", word)

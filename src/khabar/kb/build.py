@@ -216,6 +216,13 @@ def _where(file: str, row: dict[str, Any]) -> str:
     return f"{file}:{row.get('_line', '?')} ({row.get('id', '?')})"
 
 
+def _place_ids() -> set[str]:
+    """Ids of the curated places (``kb/places.jsonl``), which an org's ``located`` names."""
+    path = Path(__file__).resolve().parent / "places.jsonl"
+    return {json.loads(line)["id"] for line in path.read_text("utf-8").splitlines()
+            if line.strip()}
+
+
 def validate(states: list[dict[str, Any]], orgs: list[dict[str, Any]],
              offices: list[dict[str, Any]], sectors: list[dict[str, Any]],
              people: list[dict[str, Any]], cldr: dict[str, str]) -> list[str]:
@@ -241,6 +248,7 @@ def validate(states: list[dict[str, Any]], orgs: list[dict[str, Any]],
     org_ids = {r["id"] for r in orgs if isinstance(r.get("id"), str)}
     office_ids = {r["id"] for r in offices if isinstance(r.get("id"), str)}
     sector_ids = {r["id"] for r in sectors if isinstance(r.get("id"), str)}
+    place_ids = _place_ids()
 
     # states
     for row in states:
@@ -282,7 +290,8 @@ def validate(states: list[dict[str, Any]], orgs: list[dict[str, Any]],
     # organisations
     for row in orgs:
         w = _where("orgs.jsonl", row)
-        _check_keys(w, row, {"id", "name", "kind", "parent", "country", "bases", "names"},
+        _check_keys(w, row, {"id", "name", "kind", "parent", "country", "bases", "names",
+                             "located"},
                     {"id", "name", "kind", "parent", "country", "names"}, problems)
         if not _ID.fullmatch(str(row.get("id", ""))):
             problems.append(f"{w}: id must be upper-case ASCII (A-Z, 0-9, _)")
@@ -300,6 +309,14 @@ def validate(states: list[dict[str, Any]], orgs: list[dict[str, Any]],
         elif bases and row.get("country") != bases[0]:
             problems.append(f"{w}: country must be the first of bases")
         _check_lexicon(f"{w}.names", row.get("names"), problems, need=LANGS)
+        located = row.get("located")
+        if located is not None and not (
+                isinstance(located, dict) and set(located) == {"place", "people", "sectors"}
+                and located["place"] in place_ids and located["people"] in state_ids
+                and isinstance(located["sectors"], list)
+                and all(s == "people" or s in sector_ids for s in located["sectors"])):
+            problems.append(f"{w}: located must be {{place: a places.jsonl id, people: a state "
+                            f"code, sectors: sector ids or \"people\"}}")
 
     # offices
     for row in offices:

@@ -95,6 +95,9 @@ class Org:
     country: str | None  # None for international bodies (EVENTS.md section 3)
     bases: tuple[str, ...]  # countries a non-state group is based in; country is the first
     names: Lexicon
+    # a group of a people in a region («ارامنه قره باغ»): {"place": curated place id, "people":
+    # the people's state, "sectors": the sector ids (or "people") whose phrases name this group}
+    located: Mapping[str, Any] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,7 +173,7 @@ class KB:
                 for r in data["states"]}
             self.orgs: dict[str, Org] = {
                 r["id"]: Org(r["id"], r["name"], r["kind"], r["parent"], r["country"],
-                             tuple(r["bases"]), _lex(r["names"]))
+                             tuple(r["bases"]), _lex(r["names"]), r.get("located"))
                 for r in data["orgs"]}
             self.offices: dict[str, Office] = {
                 r["id"]: Office(r["id"], r["role"], tuple(r["implies"]), r["precedence"],

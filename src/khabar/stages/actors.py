@@ -23,7 +23,7 @@ from typing import Any
 
 from khabar.actors.compose import Composed, compose
 from khabar.actors.fuzzy import person_names
-from khabar.actors.lexicon import actor_matcher, cues
+from khabar.actors.lexicon import actor_matcher, cues, located_group
 from khabar.actors.places import PlaceHit, find_places
 from khabar.actors.resolve import HolderIndex
 from khabar.document import Document, Span
@@ -71,6 +71,14 @@ def _kb_views() -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]],
     orgs = {o["id"]: o for o in kb.raw["orgs"]}
     roles = {o["id"]: o.get("role") or o["id"].replace("_", " ") for o in kb.raw["offices"]}
     return people, orgs, roles, HolderIndex(list(people.values()), list(kb.raw["offices"]))
+
+
+@lru_cache(maxsize=256)
+def _located(place: str, people: str, sector: str | None) -> str | None:
+    """The KB group of a people in a region named by a phrase of ``sector`` (compose)."""
+    from khabar.kb import load_kb
+
+    return located_group(load_kb(), place, people, sector)
 
 
 @lru_cache(maxsize=1)
@@ -267,7 +275,7 @@ def make_actors(settings: Settings) -> Any:
             raw_start, raw_end = norm.to_raw(p.start, p.end)
             places.append(Span(raw_start, raw_end, "place",
                                {"country": p.place.country, "name": p.place.name,
-                                "kind": p.place.kind}, f"actors:{p.rule}"))
+                                "kind": p.place.kind, "id": p.place.id}, f"actors:{p.rule}"))
         prominent = _prominent_country(hits, place_hits)
         recent: list[tuple[int, dict[str, Any]]] = []  # (sentence index, person value)
         seen: list[tuple[int, dict[str, Any]]] = []  # (sentence index, party with a country)
@@ -294,6 +302,7 @@ def make_actors(settings: Settings) -> Any:
                 match_person=names.match, org_office=index.org_office,
                 deputy_of=_deputy_offices(),
                 written=lambda a, b: doc.text.__getitem__(slice(*norm.to_raw(a, b))),
+                located=_located,
             )
             officials = [c for c in composed if c.value.get("office")]
             as_places = [c for c in composed if _is_place(text, lo, c, lang)]
