@@ -434,6 +434,17 @@ def _compatible(office: str, other: str | None) -> bool:
     return office == "minister" and other.endswith("minister") and "prime" not in other
 
 
+def _ever_held(person: str | None, office: str, country: str) -> bool:
+    """A KB person named without an office phrase («سرگی لاوروف») who holds or held an office
+    compatible with ``office`` for ``country``: who «وزیران», "the ministers" may include."""
+    people, _, _, _ = _kb_views()
+    record = people.get(person or "")
+    if not record:
+        return False
+    return any(t.get("country") == country and _compatible(office, t.get("office"))
+               for t in record.get("offices") or ())
+
+
 def _party(value: dict[str, Any]) -> str | None:
     """What counts as one party of a pair: a country, else an organisation's id."""
     if value.get("kind") in ("pronoun", "first_person", "sides", "side", "counterpart"):
@@ -490,13 +501,17 @@ def _plural_parties(
     office when the KB knows one on the date."""
     office = here.value.get("office")
     people: dict[str, dict[str, Any]] = {}
+    # an office word («وزیران», "the ministers") is specific enough to reach as far back as a
+    # "sides" word does; a bare «سران», "the leaders" only as far as a pronoun
+    window = SIDES_WINDOW if office else COREF_WINDOW
     for back_si, value in reversed(recent):
-        if si - back_si > COREF_WINDOW:
+        if si - back_si > window:
             break
         country = value.get("country")
         if not country or country in people:
             continue
-        if office is None or _compatible(office, value.get("office")):
+        if office is None or _compatible(office, value.get("office")) or (
+                not value.get("office") and _ever_held(value.get("id"), office, country)):
             people[country] = _party_value(value)
     if len(people) >= 2:
         return list(reversed(people.values()))

@@ -71,10 +71,12 @@ class _Salience:
                                    "country": a.value["country"], "role": None}
 
     def dyad(self) -> list[dict[str, Any]]:
-        """The two most prominent states of the document, when two stand out."""
+        """The two most prominent states of the document, when two stand out: the third is
+        named less than two thirds as often as the second (a mediator's ministry quoted through
+        a report on two belligerents does not make the pair unclear)."""
         states = [k for k, _ in self.total.most_common() if len(k) == 3 and k.isupper()]
         if len(states) < 2 or (len(states) > 2 and
-                               self.total[states[2]] * 2 > self.total[states[1]]):
+                               self.total[states[2]] * 3 > self.total[states[1]] * 2):
             return []
         return [dict(self.actor[k]) for k in states[:2]]
 
