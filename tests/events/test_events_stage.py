@@ -236,3 +236,23 @@ def test_counted_partitive_victims_of_an_unknown_attacker() -> None:
     assaults = [e for e in found if e["type"] == "ASSAULT"]
     assert assaults and all(e["source"] == [] and _countries(e["target"]) == ["IRQ"]
                             for e in assaults)
+
+
+def test_at_the_request_of_is_a_request_to_the_actor_nearest_the_phrase() -> None:
+    for text in ("عقد مجلس الأمن جلسة طارئة بطلب من فرنسا لبحث الوضع.",
+                 "به درخواست فرانسه نشست شورای امنیت برگزار شد.",
+                 "The Security Council met at the request of France on Thursday."):
+        found = _events(text)
+        requests = [e for e in found if e["type"] == "REQUEST"]
+        assert len(requests) == 1, (text, found)
+        assert _countries(requests[0]["source"]) == ["FRA"]
+        assert [a.get("name") for a in requests[0]["target"]] == ["UN Security Council"]
+        # the requester is no side of the meeting itself
+        assert not any("FRA" in _countries(e["target"]) for e in found if e["type"] != "REQUEST")
+    # coordinated requesters; the request noun inside the phrase is no event of its own
+    found = _events("Iran released two prisoners at the request of Turkey and Qatar.")
+    assert [(_countries(e["source"]), _countries(e["target"])) for e in found
+            if e["type"] == "REQUEST"] == [(["TUR", "QAT"], ["IRN"])]
+    # a request phrase with no actor after it asks nothing
+    assert not [e for e in _events("The meeting was held at the request of the families, "
+                                   "Iran said.") if e["type"] == "REQUEST"]

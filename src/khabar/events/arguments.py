@@ -493,7 +493,8 @@ def attribute(
         args.target = [m.actor for m in source.members[1:]]
         args.how = "between"
     mediators = [g for g in groups if g.case == "mediator"]
-    others = [g for g in clause if g is not source and g.case not in ("mediator", "speaker")
+    others = [g for g in clause if g is not source
+              and g.case not in ("mediator", "speaker", "requester")
               and not (args.how == "author" and author
                        and all(is_author(a, author) for a in g.actors))]
     if args.how == "between":

@@ -259,6 +259,56 @@ def _heading(line: str) -> bool:
     return bool(stripped) and len(stripped.split()) <= 6 and stripped[-1] not in ".!?؟:"
 
 
+_JOIN = re.compile(r"^\s*(?:و|،|,|and)?\s*$")
+
+
+def _request_of(doc: Document, sent: Span, r_lo: int, r_hi: int, refs: list[ActorRef],
+                text: str) -> Span | None:
+    """«بناء على طلب فرنسا», «به درخواست فرانسه», "at the request of France": the actor after the
+    phrase asked for what the sentence reports -- a REQUEST of its own, addressed to the actor
+    that acts nearest to the phrase (before it, else after it): «عقد مجلس الأمن جلسة بطلب من
+    فرنسا» is France's request to the Security Council. Positions are normalised offsets."""
+    requesters = _requesters(r_hi, refs, text)
+    if not requesters:
+        return None
+    pos = requesters[-1].end
+    asked = [r for r in refs if r not in requesters and r.actor.get("country") not in
+             {q.actor.get("country") for q in requesters}]
+    before = [r for r in asked if r.end <= r_lo]
+    after = [r for r in asked if r.start >= pos]
+    target = before[-1] if before else (after[0] if after else None)
+    source = _dedupe([_export_actor(r.actor) for r in requesters])
+    date, date_end, date_how = _event_date(doc, sent, doc.norm.to_raw(r_lo, r_hi)[0], True)
+    value: dict[str, Any] = {
+        "type": "REQUEST", "mode": None, "date": date, "source": source,
+        "target": [_export_actor(target.actor)] if target else [],
+        "location": _location(doc, sent), "contexts": ["diplomatic"], "modality": "asserted",
+        "trigger": {"start": doc.norm.to_raw(r_lo, r_hi)[0], "end": doc.norm.to_raw(r_lo, r_hi)[1],
+                    "text": doc.text[slice(*doc.norm.to_raw(r_lo, r_hi))], "entry": "requester"},
+        "how": {"source": "requester", "target": "nearest", "date": date_how},
+    }
+    if date_end:
+        value["date_end"] = date_end
+    return Span(sent.start, sent.end, "event", value, "events:requester")
+
+
+def _requesters(r_hi: int, refs: list[ActorRef], text: str) -> list[ActorRef]:
+    """The actors right after a requester phrase ending at ``r_hi``: coordinated ones, after at
+    most an apposition of three words («بناء على طلب العضو الدائم فرنسا»)."""
+    found: list[ActorRef] = []
+    pos = r_hi
+    for r in sorted(refs, key=lambda r: r.start):
+        if r.start < pos:
+            continue
+        gap = text[pos:r.start]
+        if not (_JOIN.match(gap) or (not found and len(gap.split()) <= 3
+                                     and not re.search(r"[.،,:;؛]", gap))):
+            break
+        found.append(r)
+        pos = r.end
+    return found
+
+
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(a < end and start < b for a, b in spans)
 
@@ -309,8 +359,13 @@ def make_events(settings: Settings) -> Any:
             place_spans = [(norm.from_raw(p.start), norm.from_raw(p.end), str(p.value["country"]))
                            for p in sent_places if p.value.get("country")
                            and not any(a.start < p.end and p.start < a.end for a in sent_actors)]
-            mediator_spans = [norm.to_raw(m.start, m.end) for m in role_words(lang).before.finditer(
-                text, lo, hi) if m.values[0] == "mediator"]
+            role_hits = list(role_words(lang).before.finditer(text, lo, hi))
+            mediator_spans = [norm.to_raw(m.start, m.end) for m in role_hits
+                              if m.values[0] == "mediator"]
+            requester_spans = [norm.to_raw(m.start, m.end) for m in role_hits
+                               if m.values[0] == "requester"]
+            asking = [r.actor for _, r_hi in requester_spans
+                      for r in _requesters(norm.from_raw(r_hi), refs, text)]
             subject_here: list[dict[str, Any]] | None = None
             met_here = False  # a CONSULT of this sentence named the entry's interlocutor
             found = find_triggers(doc, sent.start, sent.end, lang)
@@ -330,6 +385,8 @@ def make_events(settings: Settings) -> Any:
                     # "talked about cooperation" is one CONSULT (EVENTS.md section 2); "this
                     # phone call" refers back to an event already told
                     continue
+                if _inside(requester_spans, trig.start, trig.end):
+                    continue  # «بناء على طلب فرنسا»: the request is read below, by its phrase
                 if trig.type == "RETREAT" and _requested(trig, found, text, norm, lang):
                     # «خواستار برقراری آتش بس شد», "called for a ceasefire": the content of a
                     # request, not an event of its own
@@ -410,7 +467,7 @@ def make_events(settings: Settings) -> Any:
                         args.target_how = "home"
                 if not target and type_ in SALIENT_TARGET:
                     # the body a report is quoted from is its teller, not the other side
-                    other = salience.other(sent.start, source + args.speaker)
+                    other = salience.other(sent.start, source + args.speaker + asking)
                     if other:
                         target = [other]
                         args.target_how = "salient"
@@ -457,6 +514,11 @@ def make_events(settings: Settings) -> Any:
                         "source": mediators, "target": parties,
                         "how": {"source": "mediator", "date": date_how}},
                         f"events:{trig.entry}:mediation"))
+            for r_lo, r_hi in requester_spans:
+                request = _request_of(doc, sent, norm.from_raw(r_lo), norm.from_raw(r_hi), refs,
+                                      text)
+                if request is not None:
+                    spans.append(request)
             if author and not met_here:
                 others = [r.actor for r in refs if r.actor.get("kind") == "person"
                           and not r.actor.get("author") and r.actor.get("name")
