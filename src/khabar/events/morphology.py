@@ -372,9 +372,11 @@ def _en_s(word: str) -> str:
 
 
 def _en_double(word: str) -> bool:
-    """Final consonant doubling before -ed/-ing for short CVC verbs (ban -> banned)."""
+    """Final consonant doubling before -ed/-ing for short one-syllable CVC verbs (ban ->
+    banned); a two-syllable verb stressed on the first ("open", "edit") does not double."""
     return (len(word) >= 3 and word[-1] not in _VOWELS | {"w", "x", "y"}
-            and word[-2] in _VOWELS and word[-3] not in _VOWELS and len(word) <= 4)
+            and word[-2] in _VOWELS and word[-3] not in _VOWELS and len(word) <= 4
+            and not any(ch in _VOWELS for ch in word[:-3]))
 
 
 def _en_ed(word: str) -> str:
@@ -422,6 +424,11 @@ def en_verb_forms(lemma: str, past: str | None = None, participle: str | None = 
     ]
     if pp != p:
         forms.append((pp + tail, {"tense": "participle"}))
+    if (not past and len(first) > 4 and first[-1] == "l" and first[-2] in _VOWELS
+            and first[-3] not in _VOWELS):
+        # British spelling doubles a final l after one vowel: cancelled, signalling
+        forms += [(first + "led" + tail, {"tense": "past"}),
+                  (first + "ling" + tail, {"tense": "progressive"})]
     return [(fold(f), feats) for f, feats in forms]
 
 

@@ -60,6 +60,12 @@ Compound verbs. A light verb form and the nominal part of a compound verb pair u
   verb (room for a VSO subject: «شنت الطائرات الحربية غارات»), same conditions; the nearest
   compatible verb wins.
 
+English word class and names: a verb form after a determiner or possessive is read as a noun (or,
+a participle, as an adjective), and a participle glued by a hyphen ("UN-brokered") as an
+adjective; a trigger word capitalised inside a sentence is part of a name ("Amnesty
+International") -- see ``_en_not_verbal`` and ``_en_name_part``. Readiness ("is ready to meet",
+"is prepared to impose martial law") is said now: an offer (AGREE) or a threat (THREATEN).
+
 Overlaps: the longest trigger wins, and a compound verb wins over its nominal part and over any
 nominal trigger inside its span. See :mod:`khabar.events.modality` for the modality rules.
 """
@@ -74,7 +80,7 @@ from typing import Any
 
 from khabar.document import Document
 from khabar.events import morphology as morph
-from khabar.events.modality import Sentence, cues_in, decide, load_cues
+from khabar.events.modality import Scope, Sentence, cues_in, decide, load_cues
 from khabar.text.lexicon import Match, PhraseMatcher
 from khabar.text.normalize import fold
 
@@ -134,9 +140,33 @@ ULTIMATUM = {"en": ("unless", "or else")}
 ULTIMATUM_WINDOW = 12  # tokens between the threatened act and the condition word
 THREAT_MODE: dict[str | tuple[str, str], str | None] = {
     "ASSAULT": "violence", "MOBILIZE": "violence", "COERCE": "restrict", "SANCTION": None,
-    ("COERCE", "arrest"): "arrest", ("COERCE", "deport"): "expel", ("SANCTION", "expel"): "expel"}
+    ("COERCE", "arrest"): "arrest", ("COERCE", "deport"): "expel", ("SANCTION", "expel"): "expel",
+    "PROTEST": "relations"}  # CAMEO 133: threaten a protest, strike or boycott
+# English readiness ("is ready to", "willing to", "is prepared to") is said now: readiness for a
+# cooperative act is an offer (AGREE, CAMEO 03x), for a forceful one a threat (THREATEN, 13x).
+EN_READY = frozenset({"ready to", "willing to", "prepared to"})
+OFFER_TYPES = frozenset({"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
+EN_BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "am", "'s", "'re",
+                   "remains", "remained", "stands", "stood", "seemed", "seems", "appeared",
+                   "appears", "itself", "themselves", "himself", "herself", "not", "fully",
+                   "also", "still", "now", "already", "always"})
 # How far (tokens) a mode cue may be from the trigger it qualifies.
 MODE_CUE_WINDOW = 3
+# English words before a verb form that make it a noun (or, for a participle, an adjective):
+# determiners, possessives and quantifiers ("the strike", "its blockade", "several attacks");
+# "that" and "those" stay out ("forces that attack civilians", "those killed in the unrest").
+EN_DETERMINERS = frozenset({
+    "the", "a", "an", "this", "these", "its", "their", "his", "her", "our", "my",
+    "your", "whose", "every", "each", "another", "any", "no", "some", "several", "many",
+    "more", "further", "few", "fewer", "numerous"})
+EN_CONTRACTIONS = frozenset({"it's", "he's", "she's", "that's", "there's", "what's", "who's",
+                             "let's", "here's", "where's"})
+EN_VERB_PREFIXES = frozenset({"re", "co", "pre", "counter", "over", "under", "mis", "out"})
+EN_CALENDAR = frozenset({
+    "i", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december"})  # capitalised words that start no name
+EN_OPENERS = tuple(":\"'“‘`(—–-")  # after these a capital starts a quotation or phrase
 # Types whose verb makes the first nominal trigger of its complement not-yet-real: a ceasefire
 # that is called for, threatened, refused or agreed to has not happened by that sentence.
 UNREAL_COMPLEMENT = frozenset({"REQUEST", "THREATEN", "REJECT", "AGREE"})
@@ -550,6 +580,8 @@ def _find(text: str, lo: int, hi: int, lang: str) -> tuple[list[_Cand], list[_Hi
     blocks = [(n.m.start, n.m.end) for n in nouns if n.of("block")]
     verbs = [v for v in hits(lex.verbs)
              if not any(v.m.start < b and a < v.m.end for a, b in blocks)]
+    if lang == "en":
+        verbs = [v for v in verbs if not _en_not_verbal(text, sent, v)]
     cands = _pair(lang, lex, nouns, verbs, sent, text)
     for v in verbs:
         if v.used:
@@ -619,12 +651,73 @@ def _prev_token(text: str, sent: Sentence, start: int) -> str:
     return text[sent.starts[i]:sent.ends[i]].strip("\"'(),")
 
 
+def _en_not_verbal(text: str, sent: Sentence, v: _Hit) -> bool:
+    """English: a verb form used as a noun or an adjective, which the word class of a verb
+    trigger cannot tell: after a determiner or a possessive ("the strike", "a press release",
+    "Israel's blockade", "the banned movement") only its noun reading stays (a nominal entry of
+    the same word still fires; a gerund, "the killing of", keeps its verbal entry), and a
+    participle glued by a hyphen to the word before is an adjective ("Israeli-occupied",
+    "UN-brokered", "US-backed")."""
+    start = v.m.start
+    if start > 0 and text[start - 1] == "-":
+        head = text[:start - 1].rsplit(None, 1)[-1] if text[:start - 1].strip() else ""
+        if head not in EN_VERB_PREFIXES:
+            return True
+    i = sent.token_before(start)
+    prev = fold(_prev_token(text, sent, start))
+    if "-" in prev.strip("-") and i > 0 and all(
+            val[2].get("tense") == "present" for val in v.m.values):
+        # "an open-ended strike", "a 24-hour strike" (not "the vice-president declined")
+        prev = fold(_prev_token(text, sent, sent.starts[i]))
+    if prev in EN_DETERMINERS or prev.isdigit() or (
+            prev.endswith(("'s", "’s")) and prev not in EN_CONTRACTIONS):
+        return not all(val[2].get("tense") == "progressive" for val in v.m.values)
+    return False
+
+
+def _en_readiness(why: list[str], scopes: list[Scope], text: str, sent: Sentence,
+                  first: int) -> bool:
+    """The future modality comes only from readiness cues (``EN_READY``) and the trigger is
+    the act one is ready for, right after the cue ("ready to meet", not "ready to counter an
+    airstrike"); "prepared to" counts as the adjective ("is prepared to"), not the verb ("the
+    army prepared to resume shelling")."""
+    cues = [w.split(":", 1)[1] for w in why if w.startswith("future:")]
+    if not cues or any(c not in EN_READY for c in cues):
+        return False
+    near = [sc for sc in scopes if sc.cue.cue in cues and 0 <= first - sc.tok_end - 1 <= 1]
+    return bool(near) and all(fold(_prev_token(text, sent, sc.start)) in EN_BE
+                              for sc in near if sc.cue.cue == "prepared to")
+
+
+def _en_name_part(raw: str, start: int, end: int, lo: int, hi: int) -> bool:
+    """English: a trigger word written with a capital inside a sentence is part of a name
+    ("Amnesty International", "the Canadian Press", "the Ceasefire Violations Committee",
+    "in March") -- at the start of a sentence or quotation only when the next word is
+    capitalised too; never in a headline (every longer word capitalised)."""
+    if not raw[start:end][:1].isupper():
+        return False
+    if not any(w[:1].islower() and len(w) > 4 for w in raw[lo:hi].split()):
+        return False  # a headline: only short function words in lower case
+    before = raw[lo:start].rstrip()
+    if not any(ch.isalnum() for ch in before) or before[-1:] in EN_OPENERS:
+        # first word: a name only when the next word is capitalised too ("Amnesty
+        # International said")
+        after = raw[end:hi].split(None, 1)
+        return bool(after) and after[0][:1].isupper() and (
+            after[0].strip(",.;:").lower() not in EN_CALENDAR)
+    return True
+
+
 def triggers_in_text(doc: Document, lo: int, hi: int, lang: str) -> list[Trigger]:
     """Triggers in the *normalised* span ``doc.norm.text[lo:hi]`` (raw offsets in the result)."""
     norm = doc.norm
     text = norm.text
     lex = lexicon(lang)
     cands, mode_hits, sent = _find(text, lo, hi, lang)
+    if lang == "en":
+        raw_lo, raw_hi = norm.to_raw(lo, hi)
+        cands = [c for c in cands
+                 if not _en_name_part(doc.text, *norm.to_raw(c.start, c.end), raw_lo, raw_hi)]
     if not cands:
         return []
     scopes = cues_in(text, lo, hi, lang, sent)
@@ -641,7 +734,7 @@ def triggers_in_text(doc: Document, lo: int, hi: int, lang: str) -> list[Trigger
         retyped = _retype(e, text, sent, c.start, c.end)
         if retyped:
             type_, _, re_mode = retyped.partition(":")  # "COERCE:deport" also sets the mode
-            mode = re_mode or mode
+            mode = re_mode or (mode if type_ == e["type"] else None)  # no mode of another type
             why.append(f"object_retype:{retyped}")
         weak = bool(e.get("weak"))
         if weak and e.get("object_strong") and _retype(
@@ -656,6 +749,15 @@ def triggers_in_text(doc: Document, lo: int, hi: int, lang: str) -> list[Trigger
         elif modality == "future" and e.get("intent_is_act"):
             why.append("intent_is_act")  # the announced intention is the offer or refusal
             modality = "asserted"
+        elif lang == "en" and modality == "future" and _en_readiness(
+                why, scopes, text, sent, sent.token_at(c.start)):
+            if type_ in OFFER_TYPES:
+                type_, mode, modality = "AGREE", None, "asserted"
+                why.append("readiness:offer")
+            elif type_ in THREAT_MODE:
+                mode = THREAT_MODE.get((type_, mode or ""), THREAT_MODE[type_])
+                type_, modality = "THREATEN", "asserted"
+                why.append("readiness:threat")
         person = feats.get("person") or c.lv_person
         number, gender = _person_hints(lang, person)
         passive = c.passive
