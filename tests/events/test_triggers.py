@@ -820,3 +820,14 @@ def test_an_attempt_keeps_the_modality_that_governs_it(
 ])
 def test_arabic_qad_reads_the_tense(text: str, modality: str) -> None:
     assert one(text, "ar", "ASSAULT").modality == modality
+
+
+def test_act_nouns_of_a_talks_topic_phrase_are_its_topic_however_far() -> None:
+    found = triggers("لاوروف با میرزویان درباره اوضاع منطقه قره باغ ازجمله امکان تبادل اسرای "
+                     "باقی مانده تبادل نظر کرد.", "fa")
+    assert [t.topic for t in found if t.type == "RETREAT"] == [True]
+    found = triggers("بحث الوزيران حول الوضع في قره باغ بما في ذلك إمكانية تبادل الأسرى.", "ar")
+    assert all(t.topic for t in found if t.type == "RETREAT")
+    # with no talk in the clause the noun stays an act («عن ... احتجاجا» is not a topic)
+    found = triggers("لم يتورع شاب عن احراق نفسه احتجاجاً على الظلم.", "ar")
+    assert [t.topic for t in found if t.type == "PROTEST"] == [False]

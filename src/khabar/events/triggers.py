@@ -152,6 +152,9 @@ EN_BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "am", "'s"
                    "also", "still", "now", "already", "always"})
 # How far (tokens) a mode cue may be from the trigger it qualifies.
 MODE_CUE_WINDOW = 3
+# How far a topic phrase («درباره», «حول», "about") reaches over nouns before a verb: a meeting
+# "about X" is one CONSULT (EVENTS.md section 2), however long X is
+TOPIC_REACH = 10
 # English words before a verb form that make it a noun (or, for a participle, an adjective):
 # determiners, possessives and quantifiers ("the strike", "its blockade", "several attacks");
 # "that" and "those" stay out ("forces that attack civilians", "those killed in the unrest").
@@ -789,12 +792,32 @@ def triggers_in_text(doc: Document, lo: int, hi: int, lang: str) -> list[Trigger
                     t.mode = cue["mode"]
         if not verbal:
             for s in topic_scopes:
-                if 0 <= t_first - s.tok_end - 1 <= s.cue.window:
+                gap = t_first - s.tok_end - 1
+                if 0 <= gap <= s.cue.window or (0 <= gap <= TOPIC_REACH and not any(
+                        v.pos != "noun" and s.tok_end < sent.token_at(v.start) < t_first
+                        for v in cands) and not sent.clause_break_between(s.tok_end, t_first)
+                        and _talked_about(cands, lex, sent, s.tok_end, t_first)):
+                    # «درباره اوضاع قره باغ ازجمله امکان تبادل اسرا ... تبادل نظر کرد»: every
+                    # act noun of a talk's topic phrase up to the next verb is what was talked
+                    # about, not an event of its own
                     t.topic = True
         out.append(t)
     _govern(out, cands, sent, lang, lex)
     _ultimatum(out, cands, text, lo, hi, sent, lang)
     return out
+
+
+def _talked_about(cands: list[_Cand], lex: Any, sent: Any, cue_tok: int, noun_tok: int) -> bool:
+    """A verbal CONSULT trigger («گفت و گو کردند», «بحث», "discussed") in the clause of a topic
+    phrase running from token ``cue_tok`` to the noun at ``noun_tok``."""
+    for v in cands:
+        if v.pos == "noun" or lex.entries[v.entry]["type"] != "CONSULT":
+            continue
+        tok = sent.token_at(v.start)
+        lo, hi = min(tok, cue_tok), max(tok, noun_tok)
+        if not sent.clause_break_between(lo, hi):
+            return True
+    return False
 
 
 def _ultimatum(triggers: list[Trigger], cands: list[_Cand], text: str, lo: int, hi: int,
