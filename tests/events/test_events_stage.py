@@ -256,3 +256,15 @@ def test_at_the_request_of_is_a_request_to_the_actor_nearest_the_phrase() -> Non
     # a request phrase with no actor after it asks nothing
     assert not [e for e in _events("The meeting was held at the request of the families, "
                                    "Iran said.") if e["type"] == "REQUEST"]
+
+
+def test_persian_meeting_noun_takes_its_possessor_and_a_citys_state_is_no_actor() -> None:
+    found = _events("در 21 سپتامبر، در شهر یولاخ آذربایجان، نشست نمایندگان ارامنه قره باغ با "
+                    "هیئت آذربایجانی برگزار شد.")
+    consults = [e for e in found if e["type"] == "CONSULT"]
+    assert consults and [a.get("name") for a in consults[0]["source"]] == ["Karabakh Armenians"]
+    assert _countries(consults[0]["target"]) == ["AZE"]
+    # a one-sided noun's possessor may be its patient: not taken as the source
+    found = _events("تحریم ایران توسط آمریکا ادامه دارد.")
+    assert [(_countries(e["source"]), _countries(e["target"])) for e in found
+            if e["type"] == "SANCTION"] == [(["USA"], ["IRN"])]

@@ -344,6 +344,13 @@ def _staff_subject(text: str, c_lo: int, t_start: int, groups: list[_Group],
     return False
 
 
+def _possessor(text: str, end: int, start: int) -> bool:
+    """At most two words (a head noun such as «نمایندگان», «هیئت») and no punctuation between a
+    Persian noun and the actor phrase after it: an ezafe chain."""
+    gap = text[end:start]
+    return len(re.findall(r"\w+", gap)) <= 2 and not re.search(r"[.،,:;؛()«»\"]", gap)
+
+
 def _patient_head(trigger_text: str, words: RoleWords) -> bool:
     """The trigger is a verbal noun whose next phrase is its object (``patient_heads``)."""
     t = trigger_text.strip()
@@ -442,6 +449,12 @@ def attribute(
         source, args.how = after[0], "vso"
     elif before:
         source, args.how = before[0], "subject"
+    elif (after and words.lang == "fa" and trigger.pos == "noun" and trigger.type in SYMMETRIC
+          and _possessor(text, trigger.end, after[0].start)):
+        # «نشست نمایندگان ارامنه قره باغ با هیئت آذربایجانی», «دیدار لاوروف با ...»: the
+        # ezafe possessor of a meeting noun is its first party (not for one-sided nouns, whose
+        # possessor may be the patient: «تحریم ایران»)
+        source, args.how = after[0], "possessor"
     elif after and words.lang == "ar" and trigger.pos == "noun":
         # construct state («هجوم إسرائيل») or a later subject: limiting the distance was
         # measured to lose events on the Arabic GSR without finding more right sources

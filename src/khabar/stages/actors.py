@@ -135,6 +135,18 @@ def _is_place(text: str, lo: int, c: Composed, lang: str) -> bool:
     return lang == "ar" and c.proclitic.lstrip("وف").startswith(("ب", "ف"))
 
 
+def _qualifies_place(text: str, c: Composed, place_hits: list[PlaceHit], lo: int,
+                     hi: int) -> bool:
+    """A state's name or adjective right after a place of that state names where the place is
+    («در شهر یولاخ آذربایجان», «في مدينة يفلاخ الأذربيجانية», "in Yevlakh, Azerbaijan" is not
+    read: the comma may start a list of sides), not an actor."""
+    if c.value.get("kind") != "state" or c.value.get("sector") or not c.rule.startswith(
+            ("state:names", "state:adjectives")):
+        return False
+    return any(lo <= p.start and p.end <= c.start and p.place.country == c.value.get("country")
+               and not text[p.end:c.start].strip() for p in place_hits if p.end <= hi)
+
+
 # Sectors that act inside their own state: with no adjective and no place, they take the
 # document's most prominent country (EVENTS.md section 3).
 DOMESTIC_SECTORS = frozenset({
@@ -306,6 +318,7 @@ def make_actors(settings: Settings) -> Any:
             )
             officials = [c for c in composed if c.value.get("office")]
             as_places = [c for c in composed if _is_place(text, lo, c, lang)]
+            qualifying = [c for c in composed if _qualifies_place(text, c, place_hits, lo, hi)]
             sent_places = [(p.start, p.end, p.place.country) for p in place_hits
                            if lo <= p.start < hi]
             sent_places += [(c.start, c.end, c.value.get("country")) for c in as_places]
@@ -347,6 +360,8 @@ def make_actors(settings: Settings) -> Any:
                                        country=None, office=office, org=parent,
                                        role=roles.get(office, office))
                         c.rule += ":holder"
+                if any(c is q for q in qualifying):
+                    continue  # «شهر یولاخ آذربایجان», «مدينة يفلاخ الأذربيجانية»: part of a place
                 raw_start, raw_end = norm.to_raw(c.start, c.end)
                 if any(c is p for p in as_places):
                     # a dateline («القاهرة -», "BRUSSELS, May 20") or a city after "in": where
