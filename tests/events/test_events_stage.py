@@ -268,3 +268,10 @@ def test_persian_meeting_noun_takes_its_possessor_and_a_citys_state_is_no_actor(
     found = _events("تحریم ایران توسط آمریکا ادامه دارد.")
     assert [(_countries(e["source"]), _countries(e["target"])) for e in found
             if e["type"] == "SANCTION"] == [(["USA"], ["IRN"])]
+
+
+def test_reporting_sources_are_no_side_of_what_they_report() -> None:
+    for text in ("منابع ارمنی گفته اند که ارتش آذربایجان به عقب نشینی وادار شده است.",
+                 "وقالت مصادر أرمينية إن الجيش الأذربيجاني انسحب من مواقعه."):
+        found = [e for e in _events(text) if e["type"] == "RETREAT"]
+        assert found and _countries(found[0]["source"]) == ["AZE"], (text, found)
