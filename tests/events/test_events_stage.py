@@ -275,3 +275,11 @@ def test_reporting_sources_are_no_side_of_what_they_report() -> None:
                  "وقالت مصادر أرمينية إن الجيش الأذربيجاني انسحب من مواقعه."):
         found = [e for e in _events(text) if e["type"] == "RETREAT"]
         assert found and _countries(found[0]["source"]) == ["AZE"], (text, found)
+
+
+def test_split_compound_keeps_the_actors_between_its_parts_as_arguments() -> None:
+    found = _events("توصلت أذربيجان وأرمينيا إلى اتفاق لوقف إطلاق النار بوساطة روسية.")
+    agree = [e for e in found if e["type"] == "AGREE"]
+    assert agree and _countries(agree[0]["source"]) == ["AZE"]
+    assert _countries(agree[0]["target"]) == ["ARM"]
+    assert any(e["type"] == "CONSULT" and _countries(e["source"]) == ["RUS"] for e in found)

@@ -373,7 +373,12 @@ def make_events(settings: Settings) -> Any:
             verb_spans = [(norm.from_raw(t.start), norm.from_raw(t.end)) for t in found
                           if _pos(t) == "verb"]
             for trig in found:
-                inside = [a for a in sent_actors if a.start < trig.end and trig.start < a.end]
+                parts = ([trig.verb_span, trig.noun_span] if trig.noun_span and trig.verb_span
+                         else [(trig.start, trig.end)])
+                # a split compound («توصلت أذربيجان وأرمينيا إلى اتفاق») holds its arguments
+                # between its parts: only an actor over a part is a name containing the word
+                inside = [a for a in sent_actors
+                          if any(a.start < e and s < a.end for s, e in parts)]
                 protesters = [a.value for a in inside if trig.type == "PROTEST"
                               and a.value.get("sector") in ("protesters", "opposition")]
                 if inside and not protesters:
