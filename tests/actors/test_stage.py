@@ -57,6 +57,10 @@ def test_sector_phrase_placed_in_a_kb_region_names_the_located_group() -> None:
     for text, lang, group in cases:
         found = _actors(text, lang)
         assert any(v.get("id") == group and v["country"] == "AZE" for _, v in found), (text, found)
+    # sector phrases of the state coordinated before a located one share its region
+    found = _actors("وتخلي المجموعات المسلحة الأرمينية غير القانونية، والقوات المسلحة الأرمينية "
+                    "الموجودة في قره باغ عن سلاحها.", "ar")
+    assert [v.get("id") for _, v in found] == ["KARABAKH_FORCES", "KARABAKH_FORCES"], found
     # a region elsewhere in the clause, or another clause, leaves the state's forces as they are
     for text, lang in [("القوات الأرمينية قصفت مواقع في قره باغ.", "ar"),
                        ("Armenian forces, the ministry said, fired in Karabakh.", "en")]:

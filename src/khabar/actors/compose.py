@@ -622,4 +622,33 @@ def _locate_sectors(text: str, hits: list[Match[Entry]], used: list[bool], out: 
                 c.end = h.end
                 c.rule += f"+region:{org_id}"
                 used[k] = True
+                _locate_coordinated(text, out, c, state, region.ref, located, org_info)
             break
+
+
+def _locate_coordinated(text: str, out: list[Composed], c: Composed, state: str, place: str,
+                        located: Located, org_info: Callable[[str], dict[str, Any] | None],
+                        ) -> None:
+    """Sector phrases of the same state coordinated before a located one share its region:
+    «المجموعات المسلحة الأرمينية غير القانونية، والقوات المسلحة الأرمينية الموجودة في قره
+    باغ» -- up to three qualifying words, one comma and «و»/"and" between each pair."""
+    head = c
+    for prev in sorted((o for o in out if o.end <= head.start), key=lambda o: -o.end):
+        between = text[prev.end:head.start]
+        words = _WORD.findall(between)
+        joined = head.proclitic.startswith("و") or bool(words and words[-1] in ("و", "and"))
+        if not joined or len(words) > 4 or between.count("،") + between.count(",") > 1 \
+                or re.search(r"[.:;؛]", between):
+            return
+        if prev.value.get("kind") != "state" or prev.value.get("country") != state \
+                or not prev.value.get("sector"):
+            return
+        org_id = located(place, state, prev.value["sector"])
+        info = org_info(org_id) if org_id else None
+        if org_id is None or info is None:
+            return
+        prev.value = {"kind": "org", "id": org_id, "name": info.get("name"),
+                      "country": info.get("country"), "role": None,
+                      "sector": prev.value["sector"]}
+        prev.rule += f"+region:{org_id}:coordinated"
+        head = prev
