@@ -283,3 +283,12 @@ def test_split_compound_keeps_the_actors_between_its_parts_as_arguments() -> Non
     assert agree and _countries(agree[0]["source"]) == ["AZE"]
     assert _countries(agree[0]["target"]) == ["ARM"]
     assert any(e["type"] == "CONSULT" and _countries(e["source"]) == ["RUS"] for e in found)
+
+
+def test_persian_agreement_noun_in_a_topic_takes_its_possessors_and_date() -> None:
+    found = _events("وزیران خارجه روسیه و ارمنستان درباره اجرای توافق های سران روسیه، ارمنستان و "
+                    "جمهوری آذربایجان بدست آمده در روز ۹ نوامبر ۲۰۲۰ گفت و گو کردند.",
+                    "2021-11-01")
+    agree = [e for e in found if e["type"] == "AGREE"]
+    assert agree and agree[0]["date"] == "2020-11-09"
+    assert set(_countries(agree[0]["source"] + agree[0]["target"])) == {"RUS", "ARM", "AZE"}

@@ -831,3 +831,13 @@ def test_act_nouns_of_a_talks_topic_phrase_are_its_topic_however_far() -> None:
     # with no talk in the clause the noun stays an act («عن ... احتجاجا» is not a topic)
     found = triggers("لم يتورع شاب عن احراق نفسه احتجاجاً على الظلم.", "ar")
     assert [t.topic for t in found if t.type == "PROTEST"] == [False]
+
+
+def test_an_act_noun_said_to_have_taken_place_is_no_mere_topic() -> None:
+    found = triggers("وزیران درباره اجرای توافق های سران روسیه و ارمنستان بدست آمده در روز ۹ نوامبر "
+                     "گفت و گو کردند.", "fa")
+    assert [t.topic for t in found if t.type == "AGREE"] == [False]
+    found = triggers("بحث الوزيران حول الاتفاق المبرم في 9 نوفمبر.", "ar")
+    assert [t.topic for t in found if t.type == "AGREE"] == [False]
+    found = triggers("بحث الوزيران حول اتفاق محتمل.", "ar")
+    assert [t.topic for t in found if t.type == "AGREE"] == [True]

@@ -445,16 +445,17 @@ def attribute(
     first_person = trigger.person in ("1sg", "1pl")
     if first_person and author:
         args.source, args.how = [author], "author"  # "... ملاقات داشتم": the memoir's author
+    elif (after and words.lang == "fa" and trigger.pos == "noun" and trigger.type in SYMMETRIC
+          and _possessor(text, trigger.end, after[0].start)):
+        # «نشست نمایندگان ارامنه قره باغ با هیئت آذربایجانی», «درباره توافق‌های سران روسیه و
+        # ...»: the ezafe possessor of a meeting or agreement noun is its first party, before a
+        # subject that belongs to the main verb (not for one-sided nouns, whose possessor may be
+        # the patient: «تحریم ایران»)
+        source, args.how = after[0], "possessor"
     elif words.lang == "ar" and trigger.pos == "verb" and after and not before:
         source, args.how = after[0], "vso"
     elif before:
         source, args.how = before[0], "subject"
-    elif (after and words.lang == "fa" and trigger.pos == "noun" and trigger.type in SYMMETRIC
-          and _possessor(text, trigger.end, after[0].start)):
-        # «نشست نمایندگان ارامنه قره باغ با هیئت آذربایجانی», «دیدار لاوروف با ...»: the
-        # ezafe possessor of a meeting noun is its first party (not for one-sided nouns, whose
-        # possessor may be the patient: «تحریم ایران»)
-        source, args.how = after[0], "possessor"
     elif after and words.lang == "ar" and trigger.pos == "noun":
         # construct state («هجوم إسرائيل») or a later subject: limiting the distance was
         # measured to lose events on the Arabic GSR without finding more right sources

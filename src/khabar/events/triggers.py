@@ -73,6 +73,7 @@ nominal trigger inside its span. See :mod:`khabar.events.modality` for the modal
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -793,10 +794,11 @@ def triggers_in_text(doc: Document, lo: int, hi: int, lang: str) -> list[Trigger
         if not verbal:
             for s in topic_scopes:
                 gap = t_first - s.tok_end - 1
-                if 0 <= gap <= s.cue.window or (0 <= gap <= TOPIC_REACH and not any(
+                if (0 <= gap <= s.cue.window or (0 <= gap <= TOPIC_REACH and not any(
                         v.pos != "noun" and s.tok_end < sent.token_at(v.start) < t_first
                         for v in cands) and not sent.clause_break_between(s.tok_end, t_first)
-                        and _talked_about(cands, lex, sent, s.tok_end, t_first)):
+                        and _talked_about(cands, lex, sent, s.tok_end, t_first))) \
+                        and not _completed(text, c.end, hi, lang):
                     # «درباره اوضاع قره باغ ازجمله امکان تبادل اسرا ... تبادل نظر کرد»: every
                     # act noun of a talk's topic phrase up to the next verb is what was talked
                     # about, not an event of its own
@@ -805,6 +807,28 @@ def triggers_in_text(doc: Document, lo: int, hi: int, lang: str) -> list[Trigger
     _govern(out, cands, sent, lang, lex)
     _ultimatum(out, cands, text, lo, hi, sent, lang)
     return out
+
+
+@cache
+def _completion(lang: str) -> re.Pattern[str]:
+    from khabar.lang import resource_json
+    from khabar.text.normalize import fold
+
+    words = sorted({fold(w) for w in resource_json(lang, "completion.json")["completed"]},
+                   key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
+
+
+def _completed(text: str, end: int, hi: int, lang: str) -> bool:
+    """Within ten words after the noun, in its clause, a word saying the act took place
+    («توافق‌های ... بدست آمده در ۹ نوامبر», «الاتفاق المبرم», "the deal reached in May"): a
+    past event named in a topic phrase, not only what was talked about."""
+    m = _completion(lang).search(text, end, hi)
+    if m is None:
+        return False
+    between = text[end:m.start()]
+    # the noun's own phrase (its possessors, a list of them with commas) but no other clause
+    return len(between.split()) <= 10 and not re.search(r"[.:;؛!?؟]", between)
 
 
 def _talked_about(cands: list[_Cand], lex: Any, sent: Any, cue_tok: int, noun_tok: int) -> bool:
