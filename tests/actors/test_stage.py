@@ -105,3 +105,18 @@ def test_no_merge_of_people_sharing_a_surname() -> None:
 def test_titled_unknown_spelling_resolves_to_the_kb_person() -> None:
     found = _actors("دیروز آقای لئون پطروسیان به تهران آمد.", "fa", published="1993-05-01")
     assert any(v.get("id") == "levon-ter-petrosyan" for _, v in found), found
+
+
+def test_sector_word_in_apposition_to_an_armed_group_names_the_group() -> None:
+    found = _actors("أعلن علييف أن المسلحين الانفصاليين الأرمن بدأوا بتسليم أسلحتهم.", "ar")
+    assert [v.get("id") for _, v in found if v.get("sector") == "militia"] == ["KARABAKH_FORCES"]
+
+
+def test_delegation_is_led_by_the_official_of_its_state_named_in_the_passage() -> None:
+    found = _actors("آقای یعقوب محمداف، کفیل ریاست جمهوری آذربایجان وارد تهران شد. ناهار خوردیم. "
+                    "سپس هیات آذری برای مذاکرات آمد.", "fa", "1992-05-06")
+    delegation = [v for t, v in found if t == "هیات آذری"]
+    assert [v.get("name") for v in delegation] == ["Yaqub Mammadov"], found
+    # with no official of that state named, the delegation stays its state
+    found = _actors("هیات ارمنی برای مذاکرات آمد.", "fa", "1992-05-06")
+    assert [(v.get("name"), v["country"]) for t, v in found] == [(None, "ARM")]

@@ -363,6 +363,20 @@ def compose(
         if head.kind == "head" and org is None:
             i += 1
             continue  # «رئيس», "chief" alone names nobody
+        if head.kind == "sector" and country is None and j < n and has(j, "org") \
+                and not used[j] and glued(i, j):
+            # «المسلحين الانفصاليين الأرمن», "militants of Hamas": a sector word in apposition
+            # to a non-state armed group names the group
+            grp = _pick(hits[j].values, "org")
+            info = org_info(grp.ref) if grp else None
+            if grp is not None and info and info.get("kind") in ("force", "group"):
+                used[i] = used[j] = True
+                phrases[i] = Composed(m.start, hits[j].end, {
+                    "kind": "org", "id": grp.ref, "name": info.get("name"),
+                    "country": info.get("country"), "role": None, "sector": head.ref},
+                    f"sector+org:{grp.ref}", proclitic(m))
+                i = j + 1
+                continue
         used[i] = True
         value: dict[str, Any] = {"country": country}
         if head.kind == "sector" and not (not country and m.key in cue.plural):

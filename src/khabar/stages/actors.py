@@ -434,6 +434,16 @@ def _resolve_context(
                 c.value = {**value, "coref": True}
                 c.rule = f"coref:{c.rule}"
                 break
+    elif kind == "state" and c.value.get("sector") == "delegation" and c.value.get("country"):
+        # «هيات آذري», «الوفد الأرميني», "the Armenian delegation": the official of that state
+        # last named in the passage leads it (a visit's delegation is its head's)
+        for back_si, value in reversed(recent):
+            if si - back_si > SIDES_WINDOW:
+                break
+            if value.get("country") == c.value["country"] and _official(value):
+                c.value = {**value, "coref": True, "sector": "delegation"}
+                c.rule = f"coref:{c.rule}"
+                break
     elif kind == "first_person" and author:
         c.value = {**author}
         c.rule = f"author:{c.rule}"
@@ -447,6 +457,15 @@ def _compatible(office: str, other: str | None) -> bool:
     if office == other:
         return True
     return office == "minister" and other.endswith("minister") and "prime" not in other
+
+
+def _official(value: dict[str, Any]) -> bool:
+    """A person named with an office, or a KB person who holds or held one."""
+    if value.get("office"):
+        return True
+    people, _, _, _ = _kb_views()
+    record = people.get(value.get("id") or "")
+    return bool(record and record.get("offices"))
 
 
 def _ever_held(person: str | None, office: str, country: str) -> bool:
