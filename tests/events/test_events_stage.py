@@ -292,3 +292,13 @@ def test_persian_agreement_noun_in_a_topic_takes_its_possessors_and_date() -> No
     agree = [e for e in found if e["type"] == "AGREE"]
     assert agree and agree[0]["date"] == "2020-11-09"
     assert set(_countries(agree[0]["source"] + agree[0]["target"])) == {"RUS", "ARM", "AZE"}
+
+
+def test_a_statement_of_a_state_inside_its_officials_words_is_the_officials() -> None:
+    found = _events("نیکول پاشینیان نخست وزیر ارمنستان اعلام کرد که ایروان آماده به رسمیت شناختن "
+                    "تمامیت ارضی آذربایجان است.")
+    concede = [e for e in found if e["type"] == "CONCEDE"]
+    assert concede and [a.get("name") for a in concede[0]["source"]] == ["Nikol Pashinyan"]
+    # a material act of the state stays the state's
+    found = _events("قال علييف إن أذربيجان أطلقت عملية عسكرية في قره باغ.")
+    assert all(not a.get("name") for e in found if e["type"] == "ASSAULT" for a in e["source"])

@@ -21,10 +21,12 @@ from typing import Any
 
 from khabar.document import Document, Span
 from khabar.events.arguments import (
+    STATEMENT,
     SYMMETRIC,
     VICTIM_TYPES,
     ActorRef,
     TriggerRef,
+    _clause,
     attribute,
     is_author,
     role_words,
@@ -292,6 +294,19 @@ def _request_of(doc: Document, sent: Span, r_lo: int, r_hi: int, refs: list[Acto
     return Span(sent.start, sent.end, "event", value, "events:requester")
 
 
+def _speaking_official(text: str, lo: int, hi: int, pos: int, refs: list[ActorRef],
+                       country: Any, lang: str) -> dict[str, Any] | None:
+    """The named person of ``country`` right before the clause holding ``pos`` (the speaker
+    whose words the clause reports), if the clause is not the sentence's first."""
+    c_lo, _ = _clause(text, lo, hi, pos, role_words(lang))
+    if c_lo <= lo:
+        return None
+    before = [r for r in refs if r.end <= c_lo and r.actor.get("kind") == "person"
+              and r.actor.get("name") and r.actor.get("country") == country
+              and not r.actor.get("author")]
+    return _export_actor(before[-1].actor) if before else None
+
+
 def _requesters(r_hi: int, refs: list[ActorRef], text: str) -> list[ActorRef]:
     """The actors right after a requester phrase ending at ``r_hi``: coordinated ones, after at
     most an apposition of three words («بناء على طلب العضو الدائم فرنسا»)."""
@@ -476,6 +491,17 @@ def make_events(settings: Settings) -> Any:
                     if other:
                         target = [other]
                         args.target_how = "salient"
+                if (type_ in STATEMENT | {"AGREE"} and len(source) == 1
+                        and not source[0].get("name") and source[0].get("country")
+                        and args.how in ("subject", "vso", "sentence_subject")):
+                    # «پاشینیان اعلام کرد که ایروان آماده ... است», «قال حاجييف إن أذربيجان
+                    # تعتزم ...»: a statement's state, inside what its official said, is the
+                    # official's word
+                    speaker = _speaking_official(text, lo, hi, t_lo, refs, source[0]["country"],
+                                                 lang)
+                    if speaker is not None:
+                        source = [speaker]
+                        args.how = "speaker_official"
                 if args.how not in ("carried", "author"):
                     subject_here = args.source
                 date, date_end, date_how = _event_date(doc, sent, trig.start, _pos(trig) == "noun")
