@@ -21,6 +21,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
+from khabar.actors.based import place_unnamed
 from khabar.actors.compose import Composed, compose
 from khabar.actors.fuzzy import person_names
 from khabar.actors.lexicon import actor_matcher, cues, located_group
@@ -387,6 +388,10 @@ def make_actors(settings: Settings) -> Any:
                     pair = (si, [_party_value(prev.value), _party_value(value)])
                 prev = c
         places.sort(key=lambda sp: (sp.start, sp.end))
+        # -- hook: unnamed actors (gunmen, protesters, people counted) take the country the
+        # text places them in (khabar.actors.based, EVENTS.md section 3)
+        spans = place_unnamed(doc, spans, places, lang)
+        # -- end hook
         doc.set_layer("places", places)
         doc.set_layer("actors", spans)
         return doc
