@@ -302,3 +302,10 @@ def test_a_statement_of_a_state_inside_its_officials_words_is_the_officials() ->
     # a material act of the state stays the state's
     found = _events("قال علييف إن أذربيجان أطلقت عملية عسكرية في قره باغ.")
     assert all(not a.get("name") for e in found if e["type"] == "ASSAULT" for a in e["source"])
+
+
+def test_gunmen_attacking_at_home_hit_the_state_of_the_place() -> None:
+    for text in ("هاجم مسلحون نقطة تفتيش للشرطة في بغداد.",
+                 "قالت الشرطة العراقية ان مسلحين هاجموا نقطة تفتيش في بغداد."):
+        found = [e for e in _events(text) if e["type"] == "ASSAULT"]
+        assert found and _countries(found[0]["target"]) == ["IRQ"], (text, found)

@@ -449,8 +449,11 @@ def make_events(settings: Settings) -> Any:
                     # participants as sources -- the two most prominent sides of the document
                     source = salience.dyad()
                     args.how = "dyad"
+                armed_group = bool(args.source) and all(
+                    a.get("sector") in NON_STATE_SECTORS for a in args.source)
                 if (not target and type_ == "ASSAULT" and args.where
-                        and not (args.where in _countries(source) and args.how in _OWN_SUBJECT)):
+                        and not (args.where in _countries(source) and args.how in _OWN_SUBJECT
+                                 and not armed_group)):
                     # «هجوم في بغداد», «حمله در کابل»: with no victim written, what was hit is
                     # the place -- its state; not the own state of the clause's subject (an army
                     # fighting at home fights someone else, found below), but that of a source
@@ -710,6 +713,9 @@ def _requested(trig: Any, found: list[Any], text: str, norm: Any, lang: str) -> 
 
 # How a source was found when it is the subject of the event's own clause.
 _OWN_SUBJECT = frozenset({"subject", "vso", "after", "by"})
+# Sectors of non-state groups: «مسلحون هاجموا ... في بغداد» hits the state of the place although
+# the gunmen are coded with its code (EVENTS.md section 3: a group keeps its base's code)
+NON_STATE_SECTORS = frozenset({"militia", "rebels", "separatists", "protesters"})
 
 # Cases whose group is what an attack hits: counted victims, the object, «ضد X», «على X»,
 # «به X». Not a partner («درگیری با X»), a partitive «از» («هر یک از طرفین») or an unmarked
