@@ -309,3 +309,19 @@ def test_gunmen_attacking_at_home_hit_the_state_of_the_place() -> None:
                  "قالت الشرطة العراقية ان مسلحين هاجموا نقطة تفتيش في بغداد."):
         found = [e for e in _events(text) if e["type"] == "ASSAULT"]
         assert found and _countries(found[0]["target"]) == ["IRQ"], (text, found)
+
+
+def test_police_of_the_passage_place_coerce_its_people() -> None:
+    found = _events("به باکو رفتیم و از بیمارستان دیدن کردیم. پلیس به بهانه امنیت، مانع ورود مردم "
+                    "شده بود.", "1993-10-26")
+    coerce = [e for e in found if e["type"] == "COERCE"]
+    assert coerce and _countries(coerce[0]["source"]) == ["AZE"]
+    assert _countries(coerce[0]["target"]) == ["AZE"]
+
+
+def test_a_protest_is_no_pro_dropped_persons() -> None:
+    found = _events("سرگی لاوروف به باکو رفت. در سال 1988 جنبش الحاق به ارمنستان در قره باغ "
+                    "کوهستانی آغاز شد.")
+    protests = [e for e in found if e["type"] == "PROTEST"]
+    assert protests and all(not a.get("name") for a in protests[0]["source"])
+    assert _countries(protests[0]["source"]) == ["AZE"]

@@ -160,6 +160,8 @@ PLACE_SECTORS = DOMESTIC_SECTORS | {"militia", "rebels", "separatists", "busines
 _CLAUSE_BREAK = re.compile(r"[.،,;؛:!?؟()\[\]«»\"]")
 # How much more often the most prominent country must be named than the next one.
 PROMINENCE_RATIO = 2
+# How many sentences back a place still says where the passage is (a domestic sector's country)
+PASSAGE_PLACE_WINDOW = 5
 
 
 def _after_place_cue(text: str, lo: int, c: Composed, place_cues: frozenset[str]) -> bool:
@@ -211,16 +213,18 @@ def _nearest_place(
 
 
 def _context_country(c: Composed, text: str, places: list[tuple[int, int, str | None]],
-                     prominent: str | None) -> None:
+                     prominent: str | None, here: str | None = None) -> None:
     """A sector phrase without an adjective («المتظاهرين», "protesters", «نیروهای امنیتی»)
     takes the country of the nearest place of its clause («المتظاهرين في بغداد»: IRQ; only
-    the PLACE_SECTORS), else,
-    for a domestic sector, the document's most prominent country. The deciding rule is kept
-    in ``country_from`` and in the span's rule."""
+    the PLACE_SECTORS), else, for a domestic sector, the country of the place the passage
+    was last in («به باکو رفتیم ... پلیس مانع ورود مردم شد»: AZE), else the document's most
+    prominent country. The deciding rule is kept in ``country_from`` and in the span's rule."""
     near = (_nearest_place(text, c, places, lambda country: bool(country))
             if c.value.get("sector") in PLACE_SECTORS else None)
     if near is not None:
         country, source = near, "place"
+    elif here and c.value.get("sector") in DOMESTIC_SECTORS:
+        country, source = here, "passage"
     elif prominent and c.value.get("sector") in DOMESTIC_SECTORS:
         country, source = prominent, "document"
     else:
@@ -291,6 +295,7 @@ def make_actors(settings: Settings) -> Any:
                                 "kind": p.place.kind, "id": p.place.id}, f"actors:{p.rule}"))
         prominent = _prominent_country(hits, place_hits)
         recent: list[tuple[int, dict[str, Any]]] = []  # (sentence index, person value)
+        passage_places: list[tuple[int, str]] = []  # (sentence index, country) of places named
         seen: list[tuple[int, dict[str, Any]]] = []  # (sentence index, party with a country)
         pair: tuple[int, list[dict[str, Any]]] | None = None  # parties last named together
         names = person_names()
@@ -325,12 +330,15 @@ def make_actors(settings: Settings) -> Any:
             sent_places += [(c.start, c.end, c.value.get("country")) for c in as_places]
             sent_places += [(c.start, c.end, c.value.get("country")) for c in composed
                             if _after_place_cue(text, lo, c, cue.place_cues)]
+            # where the passage is: the last place named in the few sentences before this one
+            here = next((country for back_si, country in reversed(passage_places)
+                         if si - back_si <= PASSAGE_PLACE_WINDOW), None)
             prev: Composed | None = None
             for c in composed:
                 _resolve_context(c, officials, recent, si, author, holders)
                 kind = c.value.get("kind")
                 if kind == "group" and c.value.get("sector") and not c.value.get("country"):
-                    _context_country(c, text, sent_places, prominent)
+                    _context_country(c, text, sent_places, prominent, here)
                 if kind == "org" and len(orgs.get(c.value.get("id") or "", {}).get("bases") or ()) > 1:
                     _pick_base(c, orgs[c.value["id"]]["bases"], text, sent_places, prominent)
                 if kind == "neighbour":
@@ -387,6 +395,7 @@ def make_actors(settings: Settings) -> Any:
                         and _together(text, prev, c)):
                     pair = (si, [_party_value(prev.value), _party_value(value)])
                 prev = c
+            passage_places.extend((si, str(country)) for _, _, country in sent_places if country)
         places.sort(key=lambda sp: (sp.start, sp.end))
         # -- hook: unnamed actors (gunmen, protesters, people counted) take the country the
         # text places them in (khabar.actors.based, EVENTS.md section 3)

@@ -433,9 +433,13 @@ def make_events(settings: Settings) -> Any:
                     continue
                 source = _dedupe([_export_actor(a) for a in args.source])
                 # victims may be of the attacker's own state («الجيش العراقي قتل 5 مسلحين عراقيين»)
+                # and a state's people are its police's or army's other side («پلیس مانع ورود
+                # مردم شد», «قمعت الشرطة المتظاهرين»)
+                people = [_export_actor(a) for a in args.target
+                          if a.get("sector") in PEOPLE_SECTORS and type_ in VICTIM_TYPES]
                 target = [a for a in _dedupe([_export_actor(a) for a in args.target])
                           if args.target_how == "mutual" or args.target_case == "victim"
-                          or not _same_side(a, source)]
+                          or a in people or not _same_side(a, source)]
                 if protesters:
                     # «تظاهر المحتجون», "protesters rallied": the protest noun names its actors
                     # (not a phrase near it: «ضد زيارة بوش، رفع المتظاهرون ...»)
@@ -461,6 +465,10 @@ def make_events(settings: Settings) -> Any:
                     target = [_state(args.where)]
                     args.target_how = "place"
                 unknown_agent = False
+                if type_ == "PROTEST" and args.how == "carried" and all(
+                        a.get("kind") == "person" for a in args.source):
+                    # «جنبش الحاق ... آغاز شد»: a protest is a crowd's, not the last person named
+                    source, args.how = [], "none"
                 if not source and type_ == "PROTEST" and args.where and not trig.weak:
                     # «تظاهرات في القاهرة»: the protesters of the place
                     source = [_state(args.where)]
@@ -716,6 +724,8 @@ _OWN_SUBJECT = frozenset({"subject", "vso", "after", "by"})
 # Sectors of non-state groups: «مسلحون هاجموا ... في بغداد» hits the state of the place although
 # the gunmen are coded with its code (EVENTS.md section 3: a group keeps its base's code)
 NON_STATE_SECTORS = frozenset({"militia", "rebels", "separatists", "protesters"})
+# Sectors of a state's people rather than its bodies: what its own forces may attack or coerce
+PEOPLE_SECTORS = frozenset({"civilians", "protesters", "opposition", "refugees", "media"})
 
 # Cases whose group is what an attack hits: counted victims, the object, «ضد X», «على X»,
 # «به X». Not a partner («درگیری با X»), a partitive «از» («هر یک از طرفین») or an unmarked
