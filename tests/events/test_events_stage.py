@@ -325,3 +325,12 @@ def test_a_protest_is_no_pro_dropped_persons() -> None:
     protests = [e for e in found if e["type"] == "PROTEST"]
     assert protests and all(not a.get("name") for a in protests[0]["source"])
     assert _countries(protests[0]["source"]) == ["AZE"]
+
+
+def test_each_of_the_sides_acts_on_the_other_and_a_list_is_no_pair() -> None:
+    found = _events("در زمان فروپاشی شوروی، استونی، لتونی و لیتوانی مستقل شدند. جنگ میان ارمنستان "
+                    "و آذربایجان آغاز شد. هر کدام از طرفین سعی در پاکسازی قومی کردند.",
+                    "1993-10-26")
+    coerce = [e for e in found if e["type"] == "COERCE"]
+    assert coerce and set(_countries(coerce[0]["source"])) == {"ARM", "AZE"}
+    assert set(_countries(coerce[0]["target"])) == {"ARM", "AZE"}

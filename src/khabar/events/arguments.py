@@ -468,6 +468,10 @@ def attribute(
         # "EU urges A and B ... after border clash": the subject belongs to the verb in between
         verb_subject = source
         source, args.how = None, "verb_between"
+    each = [g for g in clause if g.case == "each" and len({_side(a) for a in g.actors}) > 1]
+    if source is None and not args.source and each:
+        # «هر یک از طرفین ... پاکسازی قومی», "each of the sides": every side acts, on the other
+        source, args.how = each[0], "each"
     if source is None and not args.source and args.how != "verb_between":
         by = [g for g in clause if g.case == "by"]
         # Fall back to the sentence (a subject before a comma-separated clause).
@@ -541,7 +545,8 @@ def attribute(
     if args.target:
         args.target_how = "sentence"
     elif source is not None and len({_side(a) for a in source.actors}) > 1 and (
-            trigger.type in MUTUAL or words.reciprocal.search(text, c_lo, c_hi)):
+            trigger.type in MUTUAL or args.how == "each"
+            or words.reciprocal.search(text, c_lo, c_hi)):
         # "Armenia and Azerbaijan clashed", «طرفین یکدیگر را متهم کردند»: each side is
         # the other's target (the sides of a "sides" word share one span: one group)
         args.target = list(reversed(source.actors))

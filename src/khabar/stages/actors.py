@@ -298,6 +298,7 @@ def make_actors(settings: Settings) -> Any:
         passage_places: list[tuple[int, str]] = []  # (sentence index, country) of places named
         seen: list[tuple[int, dict[str, Any]]] = []  # (sentence index, party with a country)
         pair: tuple[int, list[dict[str, Any]]] | None = None  # parties last named together
+        pair_before: tuple[int, list[dict[str, Any]]] | None = None  # the pair before that
         names = person_names()
         sent_spans = doc.spans("sentences")
         for si, (lo, hi) in enumerate(sentences):
@@ -334,6 +335,7 @@ def make_actors(settings: Settings) -> Any:
             here = next((country for back_si, country in reversed(passage_places)
                          if si - back_si <= PASSAGE_PLACE_WINDOW), None)
             prev: Composed | None = None
+            before_prev: Composed | None = None
             for c in composed:
                 _resolve_context(c, officials, recent, si, author, holders)
                 kind = c.value.get("kind")
@@ -393,8 +395,14 @@ def make_actors(settings: Settings) -> Any:
                 if (prev is not None and _party(prev.value) and _party(value)
                         and _party(prev.value) != _party(value)
                         and _together(text, prev, c)):
-                    pair = (si, [_party_value(prev.value), _party_value(value)])
-                prev = c
+                    if before_prev is not None and _together(text, before_prev, prev):
+                        # a list of three or more («استونی، لتونی و لیتوانی») is no pair of
+                        # sides: the pair named before it stands
+                        pair = pair_before
+                    else:
+                        pair_before = pair
+                        pair = (si, [_party_value(prev.value), _party_value(value)])
+                before_prev, prev = prev, c
             passage_places.extend((si, str(country)) for _, _, country in sent_places if country)
         places.sort(key=lambda sp: (sp.start, sp.end))
         # -- hook: unnamed actors (gunmen, protesters, people counted) take the country the
