@@ -334,3 +334,14 @@ def test_each_of_the_sides_acts_on_the_other_and_a_list_is_no_pair() -> None:
     coerce = [e for e in found if e["type"] == "COERCE"]
     assert coerce and set(_countries(coerce[0]["source"])) == {"ARM", "AZE"}
     assert set(_countries(coerce[0]["target"])) == {"ARM", "AZE"}
+
+
+def test_unattributed_fighting_takes_the_sides_of_the_documents_fighting() -> None:
+    # a diarist's country and a mediator are named more often than the belligerents, but the
+    # fighting reported so far is between Armenia and Azerbaijan
+    text = ("ایران و روسیه درباره قره باغ گفتگو کردند. ایران و روسیه بیانیه دادند. "
+            "ایران از روسیه تشکر کرد. ارمنستان به آذربایجان حمله کرد. "
+            "ایران و روسیه دیدار کردند. در زنگلان تیراندازی شروع شد.")
+    found = [e for e in _events(text, "1993-10-28") if e["type"] == "ASSAULT"]
+    assert len(found) == 2, found
+    assert set(_countries(found[1]["source"])) == {"ARM", "AZE"}

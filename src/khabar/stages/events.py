@@ -72,15 +72,26 @@ class _Salience:
                 self.actor[key] = {"name": a.value.get("name") if group else None,
                                    "country": a.value["country"], "role": None}
 
-    def dyad(self) -> list[dict[str, Any]]:
-        """The two most prominent states of the document, when two stand out: the third is
-        named less than two thirds as often as the second (a mediator's ministry quoted through
-        a report on two belligerents does not make the pair unclear)."""
-        states = [k for k, _ in self.total.most_common() if len(k) == 3 and k.isupper()]
-        if len(states) < 2 or (len(states) > 2 and
-                               self.total[states[2]] * 3 > self.total[states[1]] * 2):
-            return []
-        return [dict(self.actor[k]) for k in states[:2]]
+    def dyad(self, found: list[Span] | None = None) -> list[dict[str, Any]]:
+        """The two sides of the document's fighting: the two states most often sides of the
+        ASSAULT events found so far (``found``), when two stand out; else the two most
+        prominent states of the document. Two stand out when the third is named less than two
+        thirds as often as the second (a mediator's ministry quoted through a report on two
+        belligerents, or a diarist's own country, does not make the pair unclear)."""
+        fights: Counter[str] = Counter()
+        for span in found or ():
+            if span.value.get("type") == "ASSAULT":
+                for a in span.value["source"] + span.value["target"]:
+                    key = _side_key(a)
+                    if key in self.actor:
+                        fights[key] += 1
+        for counts in (fights, self.total):
+            states = [k for k, _ in counts.most_common() if len(k) == 3 and k.isupper()]
+            if len(states) < 2 or (len(states) > 2 and
+                                   counts[states[2]] * 3 > counts[states[1]] * 2):
+                continue
+            return [dict(self.actor[k]) for k in states[:2]]
+        return []
 
     def other(self, pos: int, source: list[dict[str, Any]]) -> dict[str, Any] | None:
         """The most prominent side of the paragraph at ``pos`` (else of the document) that is
@@ -451,7 +462,7 @@ def make_events(settings: Settings) -> Any:
                                  and _heading(doc.text[sent.start:sent.end]))):
                     # "fighting resumed in the region": no side written; PLOVER codes all
                     # participants as sources -- the two most prominent sides of the document
-                    source = salience.dyad()
+                    source = salience.dyad(spans)
                     args.how = "dyad"
                 armed_group = bool(args.source) and all(
                     a.get("sector") in NON_STATE_SECTORS for a in args.source)
@@ -479,7 +490,7 @@ def make_events(settings: Settings) -> Any:
                     # «قتل 5 جنود أمريكيين», «۵ سرباز آمریکایی کشته شدند»: victims with no
                     # attacker written -- the other side of the document's clear dyad when the
                     # victims are one of its two sides, else an unknown attacker (no source)
-                    dyad = salience.dyad()
+                    dyad = salience.dyad(spans)
                     if _countries(target) & _countries(dyad):
                         source = [a for a in dyad if a.get("country") not in _countries(target)]
                         args.how = "dyad_victim"
