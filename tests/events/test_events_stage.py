@@ -345,3 +345,13 @@ def test_unattributed_fighting_takes_the_sides_of_the_documents_fighting() -> No
     found = [e for e in _events(text, "1993-10-28") if e["type"] == "ASSAULT"]
     assert len(found) == 2, found
     assert set(_countries(found[1]["source"])) == {"ARM", "AZE"}
+
+
+def test_a_ceasefire_agreed_with_no_party_written_is_between_the_belligerents() -> None:
+    text = ("در 19 سپتامبر، آذربایجان عملیات نظامی را علیه ارمنستان آغاز کرد. ارمنستان به "
+            "آذربایجان حمله کرد. یک روز بعد، با میانجیگری نیروهای حافظ صلح روسیه، توافقی در مورد "
+            "آتش بس حاصل شد.")
+    agree = [e for e in _events(text) if e["type"] == "AGREE"]
+    assert agree and set(_countries(agree[0]["source"] + agree[0]["target"])) == {"AZE", "ARM"}
+    # a diplomatic agreement with no party and no fighting around it stays unattributed
+    assert not [e for e in _events("توافقی حاصل شد.") if e["type"] == "AGREE"]

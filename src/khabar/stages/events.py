@@ -456,6 +456,17 @@ def make_events(settings: Settings) -> Any:
                     # (not a phrase near it: «ضد زيارة بوش، رفع المتظاهرون ...»)
                     source = _dedupe([_export_actor(a) for a in protesters])
                     args.how = "protesters"
+                if (not source and not target and type_ in ("AGREE", "RETREAT")
+                        and not trig.weak and modality == "asserted"
+                        and ("military" in (set(trig.contexts or []) | sent_contexts)
+                             or any(t.type in ("ASSAULT", "RETREAT") for t in found))
+                        and all(r.place for r in refs if r.actor not in args.mediators)):
+                    # «توافقی در مورد آتش بس حاصل شد», "a ceasefire was agreed": with no party
+                    # written, the sides of the document's fighting
+                    pair = salience.dyad(spans)
+                    if pair:
+                        source, target = pair[:1], pair[1:]
+                        args.how, args.target_how = "dyad", "dyad"
                 if (not source and type_ == "ASSAULT" and not trig.weak
                         and all(r.place for r in refs) and not target
                         and not (_pos(trig) == "noun" and not verb_spans
