@@ -84,3 +84,18 @@ def test_stage_registers_and_runs_after_sentences() -> None:
     values = [s.value["value"] for s in doc.spans("dates")]
     assert values == ["2021-11-01", "2021-10-31"]
     assert doc.spans("entries") == []
+
+
+@pytest.mark.parametrize("text", [
+    "در 19 سپتامبر 2023، آذربایجان عملیات نظامی را آغاز کرد. یک روز بعد، توافقی حاصل شد.",
+    "في 19 سبتمبر 2023 بدأت العملية. وفي اليوم التالي تم التوصل إلى اتفاق.",
+    "On 19 September 2023 the operation began. The next day a ceasefire was agreed.",
+])
+def test_the_next_day_counts_from_the_last_date_written(text: str) -> None:
+    doc = apply(Document(id="t", text=text, published="2023-09-22"))
+    assert [s.value["value"] for s in doc.spans("dates")] == ["2023-09-19", "2023-09-20"]
+
+
+def test_the_next_day_with_no_date_before_it_is_no_date() -> None:
+    doc = apply(Document(id="t", text="روز بعد توافقی حاصل شد.", published="2023-09-22"))
+    assert all(s.value.get("value") is None for s in doc.spans("dates"))

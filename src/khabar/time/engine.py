@@ -221,6 +221,7 @@ def analyse(doc: Document, today: date | None = None) -> Analysis:
     newlines = _paragraph_ends(text)
     last_year: dict[tuple[int, str], int] = {}
     heading_ids = {id(c) for _s, _e, c, _d in entries}
+    last_day: date | None = None  # the last full date written, for «یک روز بعد»
     for c in cands:
         if any(a <= c.start and c.end <= b for a, b in skip_ranges):
             continue
@@ -230,9 +231,15 @@ def analyse(doc: Document, today: date | None = None) -> Analysis:
             k = bisect_right(entry_starts, c.start) - 1
             if k >= 0 and c.start < entries[k][1]:
                 anchor = Anchor(entries[k][3], f"entry:{entries[k][3].isoformat()}")
+        if c.unit == "later_day":
+            # «یک روز بعد», "the next day": after the last full date written before it
+            anchor = Anchor(last_day, f"after:{last_day.isoformat()}") if last_day else None
         v = resolve(c, anchor, last_year.get((para, c.calendar)), today)
         if v is None:
             continue
+        day = _iso_day(v.value) if v.value and len(v.value) == 10 else None
+        if day is not None and id(c) not in heading_ids:
+            last_day = day
         if c.year is not None and c.kind in ("date", "month", "year"):
             last_year[(para, c.calendar)] = c.year2 or c.year if c.until is None else (
                 c.until.year or c.year

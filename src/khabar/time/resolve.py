@@ -235,7 +235,7 @@ def _relative(c: Candidate, anchor: Anchor | None) -> DateValue | None:
                 delta = 7
             d = a - timedelta(days=delta)
         return DateValue(_iso(d), GREGORIAN, "relative", anchor.label)
-    if unit == "day":
+    if unit in ("day", "later_day"):
         return DateValue(_iso(a + timedelta(days=k)), GREGORIAN, "relative", anchor.label)
     if unit == "week":
         if c.kind == "ago":
