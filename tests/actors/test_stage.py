@@ -120,3 +120,10 @@ def test_delegation_is_led_by_the_official_of_its_state_named_in_the_passage() -
     # with no official of that state named, the delegation stays its state
     found = _actors("هیات ارمنی برای مذاکرات آمد.", "fa", "1992-05-06")
     assert [(v.get("name"), v["country"]) for t, v in found] == [(None, "ARM")]
+
+
+def test_a_name_after_a_title_stops_before_verbs_and_function_words() -> None:
+    found = _actors("به نقل از یک مقام نزدیک به آیت‌الله سیستانی، نوشت: ایشان تبریک گفته است.", "fa")
+    assert [v.get("name") for t, v in found if t.startswith("آیت")] == ["سیستانی"]
+    found = _actors("آیت الله علی سیستانی پیش از این طرفداری را رد کرده بود.", "fa")
+    assert [v.get("name") for t, v in found if t.startswith("آیت")] == ["علی سیستانی"]
