@@ -123,7 +123,16 @@ def test_delegation_is_led_by_the_official_of_its_state_named_in_the_passage() -
 
 
 def test_a_name_after_a_title_stops_before_verbs_and_function_words() -> None:
-    found = _actors("به نقل از یک مقام نزدیک به آیت‌الله سیستانی، نوشت: ایشان تبریک گفته است.", "fa")
-    assert [v.get("name") for t, v in found if t.startswith("آیت")] == ["سیستانی"]
-    found = _actors("آیت الله علی سیستانی پیش از این طرفداری را رد کرده بود.", "fa")
-    assert [v.get("name") for t, v in found if t.startswith("آیت")] == ["علی سیستانی"]
+    # invented names the KB does not list
+    found = _actors("به نقل از یک مقام نزدیک به آیت‌الله مرادخانی، نوشت: ایشان تبریک گفته است.",
+                    "fa")
+    assert [v.get("name") for t, v in found if t.startswith("آیت")] == ["مرادخانی"]
+    found = _actors("آیت الله علی مرادخانی پیش از این طرفداری را رد کرده بود.", "fa")
+    assert [v.get("name") for t, v in found if t.startswith("آیت")] == ["علی مرادخانی"]
+
+
+def test_sector_word_affiliated_to_a_state_is_that_states() -> None:
+    found = _actors("هاجمت قوات موالية لإيران قاعدة في سوريا.", "ar")
+    assert any(v.get("sector") == "military" and v["country"] == "IRN" for _, v in found)
+    found = _actors("إقدام قوات غير قانونية تابعة لأرمينيا في إقليم قره باغ على إطلاق النار.", "ar")
+    assert any(v.get("id") == "KARABAKH_FORCES" for _, v in found), found

@@ -92,6 +92,14 @@ def _name_gap(text: str, a_end: int, b_start: int) -> bool:
     return len(_WORD.findall(between)) <= 2 and not re.search(r"[.،,:;؛]", between)
 
 
+def _affiliated(gap: list[str], between: str, cue: Cues) -> bool:
+    """Up to four words ending in an affiliation word («تابعة», «الموالية», «وابسته به», "loyal
+    to") between a sector word and a state, in one clause: the sector is that state's."""
+    if not gap or len(gap) > 4 or re.search(r"[.،,:;؛]", between):
+        return False
+    return gap[-1] in cue.affiliation or " ".join(gap[-2:]) in cue.affiliation
+
+
 def _state_of(m: Match[Entry]) -> str | None:
     e = _pick(m.values, "state")
     return e.ref if e else None
@@ -305,6 +313,9 @@ def compose(
             by_name = any(v.kind == "state" and v.form == "names" for v in hits[j].values)
             if glued(i, j) or (head.kind == "sector" and lang != "en" and len(gap) <= 2
                                and not any(w in cue.stop_words for w in gap)) or (
+                    # «قوات غير قانونية تابعة لأرمينيا», "forces loyal to Armenia"
+                    head.kind == "sector" and _affiliated(gap, text[m.end:hits[j].start], cue)
+                    ) or (
                     lang == "en" and by_name and head.kind in ("office", "sector")
                     and gap in (["of"], ["of", "the"])
                     and not re.search(r"[.,;:]", text[m.end:hits[j].start])):

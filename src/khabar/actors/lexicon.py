@@ -44,6 +44,7 @@ class Cues:
     counterpart_self: tuple[str, ...]
     region_link: frozenset[str]
     located_words: frozenset[str]  # «الموجودة», «مستقر», "based": between a group and its region
+    affiliation: frozenset[str]  # «تابعة», «الموالية», "loyal to": a sector word to its state
     blocked: frozenset[str]
     place_cues: frozenset[str] = frozenset()
     places_blocked: frozenset[str] = frozenset()
@@ -71,6 +72,7 @@ def cues(lang: str) -> Cues:
         counterpart_self=tuple(fold(w) for w in data["counterpart_self"]),
         region_link=frozenset(fold(w) for w in data.get("region_link", ())),
         located_words=frozenset(fold(w) for w in data.get("located_words", ())),
+        affiliation=frozenset(fold(w) for w in data.get("affiliation", ())),
         blocked=frozenset(fold(w).replace(" ", "") for w in data.get("blocked", ())),
         place_cues=frozenset(fold(w) for w in data.get("place_cues", ())),
         places_blocked=frozenset(fold(w).replace(" ", "")
