@@ -99,3 +99,19 @@ def test_the_next_day_counts_from_the_last_date_written(text: str) -> None:
 def test_the_next_day_with_no_date_before_it_is_no_date() -> None:
     doc = apply(Document(id="t", text="روز بعد توافقی حاصل شد.", published="2023-09-22"))
     assert all(s.value.get("value") is None for s in doc.spans("dates"))
+
+
+@pytest.mark.parametrize(("text", "later"), [
+    ("في 27 سبتمبر 2020 أطلق الجيش عملية، وبعد معارك ضارية استمرت 44 يوماً توصل الطرفان إلى اتفاق.",
+     "2020-11-10"),
+    ("جنگ در ۲۷ سپتامبر ۲۰۲۰ آغاز شد و پس از ۴۴ روز جنگ آتش بس برقرار شد.", "2020-11-10"),
+    ("The war began on 27 September 2020. Three days later the troops left.", "2020-09-30"),
+])
+def test_after_n_days_counts_from_the_last_date_written(text: str, later: str) -> None:
+    doc = apply(Document(id="t", text=text, published="2023-09-22"))
+    assert [s.value["value"] for s in doc.spans("dates")][-1] == later
+
+
+def test_a_duration_alone_is_no_date() -> None:
+    doc = apply(Document(id="t", text="جنگ ۴۴ روزه سال ۲۰۲۰ پایان یافت.", published="2023-09-22"))
+    assert [s.value["value"] for s in doc.spans("dates")] == ["2020"]

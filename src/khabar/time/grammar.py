@@ -191,6 +191,20 @@ _AGO_AR = re.compile(
 _AGO_EN = re.compile(
     rf"(?<!\w)(?P<n>[0-9]{{1,3}}|{_NUMWORD_RE})\s+(?P<u>days?|weeks?|months?|years?)\s+ago(?!\w)"
 )
+# "N days later" and "after N days (of fighting)": days after the last full date written
+_LATER_FA = re.compile(
+    rf"(?<!\w)(?P<n>[0-9]{{1,3}}|{_NUMWORD_RE})\s*روز\s*(?:بعد|پس از آن)(?!\w)(?!\s*از)"
+    rf"|(?<!\w)پس از\s+(?:[^\s،.:؛0-9]+\s+){{0,3}}?(?P<n2>[0-9]{{1,3}})\s*روز(?!\w)"
+)
+_LATER_AR = re.compile(
+    rf"(?<!\w)(?:و|ف)?بعد\s+(?:[^\s،.:؛0-9]+\s+){{0,3}}?(?P<n>[0-9]{{1,3}}|{_NUMWORD_RE})\s+"
+    r"(?:یوما|ایام)(?!\w)"
+)
+_LATER_EN = re.compile(
+    rf"(?<!\w)(?P<n>[0-9]{{1,3}}|{_NUMWORD_RE})\s+days?\s+later(?!\w)"
+    rf"|(?<!\w)after\s+(?:[^\s,.:;0-9]+\s+){{0,3}}?(?P<n2>[0-9]{{1,3}})\s+days(?!\w)"
+)
+_LATER_CUE = re.compile(r"روز|یوما|ایام|days?\s")
 _AGO_FA_CUE = re.compile(r"(?:روز|هفته|ماه|سال)\s*(?:پیش|قبل)(?!\w)")
 _AGO_FA_PAST_CUE = re.compile(r"[0-9]\s*(?:روز|هفته|ماه|سال)\s*گذشته")
 _AGO_AR_CUE = re.compile(r"(?:قبل|منذ)\s")
@@ -553,6 +567,16 @@ def find_candidates(text: str, langs: frozenset[str]) -> list[Candidate]:
                     continue
             cands.append(Candidate(mt.start(), mt.end(), "ago", "time:ago", unit=_AGO_UNITS[u],
                                    offset=-n))
+
+    if _LATER_CUE.search(text):
+        for rx in (_LATER_FA, _LATER_AR, _LATER_EN):
+            for mt in rx.finditer(text):
+                n_s = mt.group("n") or mt.groupdict().get("n2")
+                if not n_s:
+                    continue
+                n = int(n_s) if n_s.isdigit() else _NUMWORDS[n_s]
+                cands.append(Candidate(mt.start(), mt.end(), "rel", "time:later",
+                                       unit="later_day", offset=n))
 
     rel_used: set[int] = set()
     for r in lex.relative.finditer(text):
