@@ -355,3 +355,11 @@ def test_a_ceasefire_agreed_with_no_party_written_is_between_the_belligerents() 
     assert agree and set(_countries(agree[0]["source"] + agree[0]["target"])) == {"AZE", "ARM"}
     # a diplomatic agreement with no party and no fighting around it stays unattributed
     assert not [e for e in _events("توافقی حاصل شد.") if e["type"] == "AGREE"]
+
+
+def test_the_subject_of_undergoing_an_attack_is_its_target() -> None:
+    for text, country in (("أفاد بيان بأن القوات الاميركية تعرضت لهجوم في الرمادي.", "USA"),
+                          ("US forces came under attack in Ramadi.", "USA")):
+        found = [e for e in _events(text) if e["type"] == "ASSAULT"]
+        assert found and country in _countries(found[0]["target"]), (text, found)
+        assert country not in _countries(found[0]["source"])

@@ -318,6 +318,21 @@ def _speaking_official(text: str, lo: int, hi: int, pos: int, refs: list[ActorRe
     return _export_actor(before[-1].actor) if before else None
 
 
+@lru_cache(maxsize=8)
+def _undergoing(lang: str) -> re.Pattern[str]:
+    from khabar.lang import resource_json, resource_lang
+
+    words = resource_json(resource_lang(lang), "roles.json").get("undergoing", [])
+    alt = "|".join(re.escape(fold(w)) for w in sorted(words, key=len, reverse=True)) or "(?!x)x"
+    return re.compile(rf"(?<!\w)[وف]?(?:{alt})\s*[لب]?\s*(?:\S+\s+){{0,1}}$")
+
+
+def _undergone(text: str, lo: int, t_lo: int, lang: str) -> bool:
+    """An attack noun right after a word of undergoing it («تعرض لهجوم», «نجا من محاولة
+    اغتيال», «مورد حمله قرار گرفت», "came under attack"): its subject is the attacked."""
+    return bool(_undergoing(lang).search(text[max(lo, t_lo - 40):t_lo]))
+
+
 def _requesters(r_hi: int, refs: list[ActorRef], text: str) -> list[ActorRef]:
     """The actors right after a requester phrase ending at ``r_hi``: coordinated ones, after at
     most an apposition of three words («بناء على طلب العضو الدائم فرنسا»)."""
@@ -451,6 +466,13 @@ def make_events(settings: Settings) -> Any:
                 target = [a for a in _dedupe([_export_actor(a) for a in args.target])
                           if args.target_how == "mutual" or args.target_case == "victim"
                           or a in people or not _same_side(a, source)]
+                if (type_ in VICTIM_TYPES and source and not trig.passive
+                        and _undergone(text, lo, t_lo, lang)):
+                    # «القوات الأميركية تعرضت لهجوم», «نجا ... من محاولة اغتيال», "came under
+                    # attack": the subject is what was attacked; the attacker is not written
+                    target = _dedupe(target + source)
+                    source = []
+                    args.how, args.target_how, args.target_case = "undergoer", "undergoer", "victim"
                 if protesters:
                     # «تظاهر المحتجون», "protesters rallied": the protest noun names its actors
                     # (not a phrase near it: «ضد زيارة بوش، رفع المتظاهرون ...»)
