@@ -19,6 +19,7 @@ Features (all optional):
     negated True when the form itself carries negation (Persian ن-/نمی-)
     future  True for Persian خواهد + stem and Arabic س-/سوف-less prefixed imperfect (س)
     passive True for Persian passive (participle + شدن, or the light verb شدن of a کردن verb)
+            and the Arabic passive of a hollow verb (اغتيل, أصيب, يصاب)
 """
 
 from __future__ import annotations
@@ -29,7 +30,9 @@ from khabar.text.normalize import fold
 
 __all__ = [
     "FA_LIGHT_VERBS",
+    "ar_marked_passive",
     "ar_noun_forms",
+    "ar_passive_stems",
     "ar_verb_forms",
     "en_noun_forms",
     "en_verb_forms",
@@ -110,6 +113,34 @@ def _fa_subj(stem: str) -> str:
     return "بی" + stem[1:] if stem[:1] == "ا" else "ب" + stem
 
 
+# Preverbs written before a verb stem (فراخواند, بازداشت, درآورد, برگشت): negation, می- and
+# ب- go between the preverb and the stem («فرا نخواند», «باز می دارد», «در بیاورد»).
+_FA_PREVERBS = ("فرو", "فرا", "باز", "در", "بر", "ور", "وا")
+# Second-person-singular forms that end in the bare -ی / -ای ending are left out: news never
+# says "thou", and every one of them is also a common word -- a past stem or a present stem with
+# the -ی of nouns and adjectives (کشتی "ship", بازداشتی "detainee", کردی "Kurdish"), the -ی
+# nouns built on a light verb's present stem (غنی سازی, شکل گیری, سرمایه گذاری, اطلاع رسانی,
+# راه اندازی, دستیابی: «گیری», «سازی» ... would be light verbs that block or steal a pairing,
+# «بدهی» "debt", «بخشی» "a part") or a participle with the indefinite -ای (داده ای "a datum").
+# Only the forms behind می-, خواه- or بود- stay.
+_FA_2SG_AMBIGUOUS = frozenset({"past", "perfect", "subjunctive"})
+
+
+def _fa_preverb(past: str, present: str | None) -> tuple[str, str, str | None] | None:
+    """(preverb, past stem, present stem) of a verb written with a preverb, else None; both
+    stems must carry it and keep at least two letters after it (بردن / بر is no preverb)."""
+    for pre in _FA_PREVERBS:
+        rest = past[len(pre):].strip()
+        if not past.startswith(pre) or len(rest) < 2:
+            continue
+        if present is None:
+            return pre, rest, None
+        pres = present[len(pre):].strip()
+        if present.startswith(pre) and len(pres) >= 2:
+            return pre, rest, pres
+    return None
+
+
 def fa_verb_forms(
     past: str, present: str | None, *, compound: bool = False, tenses: list[str] | None = None
 ) -> list[Form]:
@@ -117,12 +148,27 @@ def fa_verb_forms(
 
     ``compound``: in a compound verb the bare present (کنند) is the subjunctive; a simple verb
     takes ب- instead (بکنند). ``tenses`` restricts the paradigm (for instance ``["past"]`` for
-    خواستن, whose present خواهد is the future auxiliary).
+    خواستن, whose present خواهد is the future auxiliary). A verb with a preverb (فراخواندن,
+    بازداشتن, درآوردن) is conjugated on the stem after it (see ``_FA_PREVERBS``). The ambiguous
+    second-person-singular forms are left out (see ``_FA_2SG_AMBIGUOUS``).
     """
+    split = _fa_preverb(past, present)
+    if split is not None:
+        pre, p_rest, pr_rest = split
+        # like a compound verb, the bare present is the subjunctive (برگردد, دریابد), beside
+        # the ب- form (در بیاورد); the future also puts the auxiliary first (خواهد فراخواند)
+        forms = [(fold(pre + " " + f), ft) for f, ft in fa_verb_forms(
+            p_rest, pr_rest, compound=True, tenses=tenses)]
+        forms += [(fold(f[: -len(p_rest)] + pre + p_rest), ft)
+                  for f, ft in fa_verb_forms(p_rest, None, tenses=tenses)
+                  if ft.get("tense") == "future" and f.endswith(p_rest)]
+        return forms
     out: list[Form] = []
     allow = set(tenses) if tenses else None
 
     def add(form: str, **feats: Any) -> None:
+        if feats.get("person") == "2sg" and feats.get("tense") in _FA_2SG_AMBIGUOUS:
+            return
         if allow is None or feats.get("tense") in allow:
             out.append((fold(form), feats))
 
@@ -270,8 +316,49 @@ def _ar_perfect(past: str, hamzated: bool = False) -> list[tuple[str, str]]:
     return [(person, past + suf) for person, suf in _AR_PERF]
 
 
+def ar_passive_stems(past: str, present: str | None) -> tuple[str | None, str | None]:
+    """Folded passive perfect and imperfect 3ms stems of a hollow verb (middle radical written
+    as alef: اغتال -> اغتيل, أصاب -> أصيب / يصاب, استضاف -> استضيف / يستضاف), else None for
+    each. A sound or doubled verb's passive (قُتل, اختُطف, يُقتل) is spelled as the active
+    without its vowel signs, and the imperfect passive of a hollow form VIII verb (يُغتال) is
+    too: those no form can tell, only a damma the text writes (see ``ar_marked_passive``)."""
+    p = fold(past)
+    if len(p) < 3 or p[-2] != "ا":
+        return None, None
+    perfect = p[:-2] + "ی" + p[-1]
+    imperfect = None
+    if present:
+        pr = fold(present)
+        if len(pr) >= 4 and pr[-2] in ("ی", "و"):
+            imperfect = pr[:-2] + "ا" + pr[-1]
+    return perfect, imperfect
+
+
+# Vowel signs: a damma on one of the first three letters of a perfect marks the passive (قُتل,
+# أُصيب, اختُطف, اُعتقل); the active perfect of a trigger verb never carries one there.
+_AR_DAMMA = "\u064f"
+_AR_MARKS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670"
+
+
+def ar_marked_passive(raw: str) -> bool:
+    """A raw (unfolded) Arabic perfect verb written with the damma of the passive on its first
+    three letters; ``raw`` starts at the verb stem (no proclitic)."""
+    letters = 0
+    for i, ch in enumerate(raw):
+        if ch == _AR_DAMMA:
+            after = raw[i + 1:].lstrip(_AR_MARKS)
+            if not after.startswith("و"):  # قتلُوا: the vowel of the plural ending
+                return True
+        if ch in _AR_MARKS:
+            continue
+        letters += 1
+        if letters > 3:
+            return False
+    return False
+
+
 def ar_verb_forms(past: str, present: str | None, *, tenses: list[str] | None = None,
-                  exclude: list[str] | None = None) -> list[Form]:
+                  exclude: list[str] | None = None, passive: bool = False) -> list[Form]:
     """Forms of an Arabic verb from its 3ms perfect and 3ms imperfect (with ی-).
 
     Generated: perfect with subject suffixes; imperfect with ی ت ن ا prefixes and ان ون ن وا
@@ -279,7 +366,9 @@ def ar_verb_forms(past: str, present: str | None, *, tenses: list[str] | None = 
     The proclitics و/ف and the object clitics (ه ها هم هما کم نا) are left to the matcher's
     prefix/suffix patterns; before a clitic the plural وا loses its alef, so that variant
     (هاجمو-) is generated too. ``exclude`` drops forms that collide with frequent non-verbs
-    (the perfect of قبل is the preposition «before»).
+    (the perfect of قبل is the preposition «before»). ``passive``: also the passive forms of a
+    hollow verb (see :func:`ar_passive_stems`), with ``passive=True``; one that is spelled like
+    an active form (أصيب, also "I hit") is read as the passive only.
     """
     allow = set(tenses) if tenses else None
     bad = {fold(x) for x in exclude or ()}
@@ -311,6 +400,18 @@ def ar_verb_forms(past: str, present: str | None, *, tenses: list[str] | None = 
             add("ل" + form, tense="imperfect", person=person, subjunctive=True)
             if suf == "وا":
                 add(form[:-1], tense="imperfect", person=person)
+    p_past, p_present = ar_passive_stems(past, present) if passive else (None, None)
+    if p_past:
+        # third person only (نصاب is "quorum" too); a passive form spelled like an active one
+        # is read as the active, except the active's first person singular imperfect (أصيب
+        # "I hit" is the passive "was hit")
+        active = {f: ft for f, ft in out}
+        forms = [(f, {**ft, "passive": True}) for f, ft in ar_verb_forms(
+            p_past, p_present, tenses=tenses, exclude=exclude)
+            if not ft.get("subjunctive") and ft.get("person", "")[:1] == "3"
+            and active.get(f, {"person": "1sg"}).get("person") == "1sg"]
+        taken = {f for f, _ in forms}
+        out = [(f, ft) for f, ft in out if f not in taken] + forms
     return out
 
 

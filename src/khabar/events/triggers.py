@@ -8,8 +8,10 @@ The lexicons are data, one JSON object per line in ``src/khabar/lang/<lang>/trig
 
 ``pos`` is ``verb`` (with ``past``/``present`` stems for fa and ar, irregular ``past`` and
 ``participle`` for en; optional ``tenses`` and ``exclude`` to keep forms that collide with
-frequent non-verbs out), ``compound_verb`` (``noun`` + ``light``; ar/en also ``light_present`` /
-``light_past`` / ``light_participle``), ``noun`` (optional ``plural`` list, ar ``adjectival``
+frequent non-verbs out; ``passive``: fa also the passive participle + شدن, ar also the passive
+forms of a hollow verb, اغتيل / أصيب), ``compound_verb`` (``noun`` + ``light``; ar/en also
+``light_present`` / ``light_past`` / ``light_participle``; fa ``passive`` when the light verb
+is itself a passive, «کشته شدن», «آزاد شدن»), ``noun`` (optional ``plural`` list, ar ``adjectival``
 for noun + adjective phrases) or ``mode_cue`` (``cue``: a word that sets ``mode`` on a nearby
 trigger of ``type``, like تلفنی / هاتفيا / by phone for CONSULT) or ``nonevent`` (a fixed
 expression holding a trigger word that is no event there: «آواره جنگ», «دوران جنگ», "war
@@ -53,9 +55,13 @@ Compound verbs. A light verb form and the nominal part of a compound verb pair u
   last word is never lent to a noun inside a phrase (``FA_LENT_STOP``). A light verb right after
   a noun that makes its own compound with it («تصریح کرد», «وجود داشت», «وادار شد»:
   ``FA_OWN_LIGHT``) pairs with no trigger noun further left. A شدن form pairs with the noun of
-  a کردن/نمودن/ساختن/دادن compound as its passive; a two-word light verb («برقرار کردن»,
-  «توصیف کردن») is generated whole, and a support verb's («اعلام کرد») also stands for its
-  last word.
+  a کردن/نمودن/ساختن/دادن compound as its passive, a گرفتن form with the noun of a «X قرار
+  دادن» compound («هدف قرار گرفت»: was targeted), and «مورد X قرار گرفت / داد» takes the
+  compound of X with کردن (``FA_MORED_LIGHTS``), passive with گرفتن: «مورد حمله قرار گرفت» was
+  attacked. A two-word light verb («برقرار کردن», «توصیف کردن») is generated whole, and a
+  support verb's («اعلام کرد») also stands for its last word. The -ی noun of a light verb's
+  stem right before a light verb («برنامه ریزی شد», ``FA_VERBAL_NOUNS``) is that verb's own
+  noun: only a trigger noun ending there, or a predicative head (خواستار), pairs over it.
 - Arabic and English (verb first): the noun starts at most ``MAX_GAP[lang]`` tokens after the
   verb (room for a VSO subject: «شنت الطائرات الحربية غارات»), same conditions; the nearest
   compatible verb wins.
@@ -67,7 +73,14 @@ International") -- see ``_en_not_verbal`` and ``_en_name_part``. Readiness ("is 
 "is prepared to impose martial law") is said now: an offer (AGREE) or a threat (THREATEN).
 
 Overlaps: the longest trigger wins, and a compound verb wins over its nominal part and over any
-nominal trigger inside its span. See :mod:`khabar.events.modality` for the modality rules.
+nominal trigger inside its span. A longer Persian nominal entry that starts with a compound's
+noun lends it that head noun when the compound is of another type and has a light verb of its
+own meaning: «کمک‌های نظامی را قطع کرد» is SANCTION, not the AID of «کمک نظامی».
+
+Arabic passives: a hollow verb's passive has forms of its own (``passive`` on the entry); a
+sound verb's is spelled as the active, so a perfect is passive when the text writes the damma
+(«قُتل», «اختُطف», :func:`khabar.events.morphology.ar_marked_passive`), or after تم / جرى for
+a verbal noun. ``object_retype`` phrases end a word, or take a ``RETYPE_ENDINGS`` ending. See :mod:`khabar.events.modality` for the modality rules.
 """
 
 from __future__ import annotations
@@ -124,6 +137,19 @@ FA_OWN_LIGHT = frozenset(fold(w) for w in (
     # بر گرفت» (encompassed), «به عهده گرفت», «از سر گرفتند», «تحویل گرفتند» (took over by
     # handover), «فرا گرفت» (engulfed), «زیر پوشش گرفتند»
     "نظر", "بر", "عهده", "سر", "پیش", "تحویل", "فرا", "پوشش", "آغوش", "تصمیم"))
+# «مورد X قرار گرفتن» (passive) and «مورد X قرار دادن» (active) take the compound of X with
+# the first of these light verbs the lexicon has: «مورد حمله قرار گرفت» was attacked,
+# «مورد انتقاد قرار گرفت» was criticised, «مورد هجوم قرار دادند» attacked.
+FA_MORED_LIGHTS = ("کردن", "نمودن", "بردن", "زدن", "دادن")
+FA_MORED = fold("مورد")
+FA_EMPTY_LIGHTS = frozenset({"کردن", "نمودن", "شدن", "داشتن", "بودن"})
+# The -ی nouns of a light verb's present stem («برنامه ریزی», «رده بندی», «سرمایه گذاری»,
+# «اطلاع رسانی»), written as their own token after a non-joiner: right before a light verb, they
+# are the nominal part of its compound («سفر ... برنامه ریزی شد» was planned, no trip made), so
+# only a trigger noun that ends there pairs with it -- or a predicative head, whose complement
+# they are («خواستار شکل گیری دولت شدند»).
+FA_VERBAL_NOUNS = frozenset(fold(present + "ی") for _, present in morph.FA_LIGHT_VERBS.values())
+FA_GHARAR = fold("قرار")
 FA_HEAD_EZAFE = 2  # nouns allowed between a speech-act head and its complement trigger noun
 # Speech-act types whose noun heads a compound over the noun it governs («وعده کمک دادن»).
 HEAD_TYPES = frozenset({"REQUEST", "AGREE", "REJECT", "THREATEN", "SUPPORT", "ACCUSE",
@@ -134,6 +160,15 @@ REQUEST_MODE: dict[str | tuple[str, str], str] = {
     ("RETREAT", "ceasefire"): "change"}
 # How far (tokens) an ``object_retype`` phrase may be from its trigger.
 RETYPE_WINDOW = 6
+# Endings an ``object_retype`` phrase may take written joined to its last word (the plural and
+# the ezafe or indefinite -ی: «شهرکهای», «دیپلماتها»); any other letter after it makes another
+# word («شهر» is not «شهروندان», «من الاتفاق» not «من الاتفاقات»); a phrase that needs some
+# other form lists it.
+RETYPE_ENDINGS: dict[str, tuple[str, ...]] = {
+    "fa": tuple(fold(x) for x in ("هایشان", "هایش", "هایی", "های", "ها", "ی")),
+    "ar": (),
+    "en": ("s", "es"),
+}
 # Ultimatums: a forceful act announced for later and tied to a condition («X will attack unless
 # Y withdraws») is a threat made now. The words that introduce the condition, per language, and
 # the THREATEN mode each threatened act gives.
@@ -239,6 +274,8 @@ class Lexicon:
         self.entries = entries
         self.by_id = {e["id"]: e for e in entries}
         self.compounds: dict[tuple[str, str], tuple[int, bool]] = {}  # -> (entry, passive)
+        # Persian «مورد X قرار گرفت / داد»: noun key -> the entry of X's own active compound
+        self.mored: dict[str, int] = {}
         nouns: list[tuple[str, Value]] = []
         verbs: list[tuple[str, Value]] = []
         lights: dict[str, list[morph.Form]] = {}
@@ -256,7 +293,8 @@ class Lexicon:
                 nkey = _key(e["noun"])
                 nouns += [(f, ("cnoun", nkey, ft)) for f, ft in self._noun_forms(e, e["noun"])]
                 lkey = self._light_key(e)
-                self.compounds[(nkey, lkey)] = (i, False)
+                # «کشته شدن», «آزاد شدن»: an entry whose light verb is itself a passive
+                self.compounds[(nkey, lkey)] = (i, bool(e.get("passive")))
                 if lang == "fa" and lkey == "بودن":
                     # «مدعیاند», «مخالفیم»: the copula joined to the word is one token
                     verbs += [(f, ("verb", i, ft)) for f, ft in morph.fa_glued_copula_forms(
@@ -273,6 +311,20 @@ class Lexicon:
                 nkey = _key(e["lemma"])
                 nouns += [(fold(p), ("cnoun", nkey, {"tense": "noun", "plural": True}))
                           for p in e["plural"]]
+        # a nominal entry that starts with a compound's noun («کمک های نظامی», «کمک نظامی»)
+        # still lends that noun (its head) to the compound when the light verb follows («کمک
+        # های نظامی را قطع کرد» is SANCTION), see ``_compatible_fa``
+        if lang == "fa":
+            heads = {f.replace(" ", ""): nv[1] for f, nv in nouns if nv[0] == "cnoun"}
+            for f, nval in list(nouns):
+                if nval[0] != "noun":
+                    continue
+                words = f.split()
+                for k in range(len(words) - 1, 0, -1):
+                    head = heads.get("".join(words[:k]))
+                    if head is not None:
+                        nouns.append((f, ("cnoun", head, {**nval[2], "head_of": nval[1]})))
+                        break
         if lang == "fa":
             # نمودن is the formal synonym of کردن in every compound («مذاکره نمودند»)
             for (nkey, lkey), val in list(self.compounds.items()):
@@ -290,6 +342,20 @@ class Lexicon:
                         self.compounds[(nkey, pkey)] = (i, True)
                     if pkey not in lights:
                         lights[pkey] = morph.fa_light_verb_forms(pkey)
+                if lkey == "دادن" and nkey.endswith("قرار") and nkey != "قرار":
+                    # «هدف قرار دادن»: its passive is «هدف قرار گرفتن» (was targeted)
+                    self.compounds.setdefault((nkey, "گرفتن"), (i, True))
+                    if "گرفتن" not in lights:
+                        lights["گرفتن"] = morph.fa_light_verb_forms("گرفتن")
+                if lkey in FA_MORED_LIGHTS and not entries[i].get("object"):
+                    # «مورد حمله قرار گرفت» is the passive of «حمله کرد»
+                    j = self.mored.get(nkey)
+                    if j is None or FA_MORED_LIGHTS.index(lkey) < FA_MORED_LIGHTS.index(
+                            self._light_key(entries[j])):
+                        self.mored[nkey] = i
+            for lkey in ("گرفتن", "دادن"):
+                if self.mored and lkey not in lights:
+                    lights[lkey] = morph.fa_light_verb_forms(lkey)
         for lkey, forms in lights.items():
             verbs += [(f, ("light", lkey, ft)) for f, ft in forms]
             head, _, base = lkey.rpartition(" ")
@@ -326,7 +392,7 @@ class Lexicon:
             return forms
         if self.lang == "ar":
             return morph.ar_verb_forms(e["past"], e.get("present"), tenses=e.get("tenses"),
-                                       exclude=e.get("exclude"))
+                                       exclude=e.get("exclude"), passive=bool(e.get("passive")))
         return morph.en_verb_forms(e["lemma"], e.get("past"), e.get("participle"))
 
     def _light_key(self, e: dict[str, Any]) -> str:
@@ -389,6 +455,7 @@ class _Cand:
     verb: tuple[int, int] | None = None
     lv_person: str | None = None
     lv_head: bool = False
+    verb_core: int | None = None  # where the (light) verb's stem starts, after its proclitic
 
 
 def _person_hints(lang: str, person: str | None) -> tuple[str | None, str | None]:
@@ -409,14 +476,52 @@ def _person_hints(lang: str, person: str | None) -> tuple[str | None, str | None
 def _compatible_fa(lex: Lexicon, noun: _Hit, light: _Hit, whole: bool = False
                    ) -> tuple[int, bool] | None:
     """The compound entry (and passive flag) of a noun and a light verb; ``whole``: only a
-    two-word light verb taken whole («آمادگی ... اعلام کرد»), not its lent last word."""
-    for _, nkey, _ in noun.of("cnoun"):
+    two-word light verb taken whole («آمادگی ... اعلام کرد»), not its lent last word. A longer
+    nominal entry lends its head noun («کمک های نظامی را قطع کرد») only to a compound of
+    another type with a light verb of its own meaning: of the same type the nominal entry says
+    more («حملات هوایی ... کردند»), and with an empty light verb (``FA_EMPTY_LIGHTS``) the
+    whole phrase is the act («رفع محاصره ... اعلام شد» lifts a siege)."""
+    for _, nkey, nfeats in noun.of("cnoun"):
+        whose = nfeats.get("head_of")
         for _, lkey, _ in light.of("light"):
-            if whole and " " not in lkey:
+            if (whole and " " not in lkey) or (whose is not None and lkey in FA_EMPTY_LIGHTS):
                 continue
             hit = lex.compounds.get((nkey, lkey))
-            if hit is not None:
+            if hit is not None and not (
+                    whose is not None
+                    and lex.entries[hit[0]]["type"] == lex.entries[whose]["type"]):
                 return hit
+    return None
+
+
+def _predicative(lex: Lexicon, n: _Hit, v: _Hit) -> bool:
+    """The noun makes an active compound with the light verb شدن or بودن (خواستار شد)."""
+    comp = _compatible_fa(lex, n, v)
+    return comp is not None and not comp[1] and lex.entries[comp[0]]["light"] in ("شدن", "بودن")
+
+
+def _mored(lex: Lexicon, text: str, sent: Sentence, nouns: list[_Hit], v: _Hit
+           ) -> tuple[_Hit, tuple[int, bool]] | None:
+    """«مورد X قرار گرفت» (passive) / «مورد X قرار داد» (active): the noun X right after مورد
+    and right before قرار, with the compound it makes with کردن (see ``FA_MORED_LIGHTS``)."""
+    lkeys = {lkey for _, lkey, _ in v.of("light")}
+    if not lkeys & {"گرفتن", "دادن"} or v.first < 3:
+        return None
+    if fold(text[sent.starts[v.first - 1]:sent.ends[v.first - 1]]) != FA_GHARAR:
+        return None
+    for n in nouns:
+        if n.used or n.last != v.first - 2 or n.first < 1 or not n.of("cnoun"):
+            continue
+        if fold(text[sent.starts[n.first - 1]:sent.ends[n.first - 1]]) != FA_MORED:
+            continue
+        for _, nkey, nfeats in n.of("cnoun"):
+            i = lex.mored.get(nkey)
+            if i is None:
+                continue
+            whose = nfeats.get("head_of")
+            if whose is not None and lex.entries[whose]["type"] == lex.entries[i]["type"]:
+                i = whose  # «مورد حملات هوایی قرار گرفت»: the nominal entry says more
+            return n, (i, "گرفتن" in lkeys)
     return None
 
 
@@ -499,7 +604,12 @@ def _pair(lang: str, lex: Lexicon, nouns: list[_Hit], verbs: list[_Hit], sent: S
                 text[sent.starts[v.first - 1]:sent.ends[v.first - 1]]) in FA_OWN_LIGHT
             if own:  # the light verb belongs to the noun right before it
                 window = [n for n in window if n.last == v.first - 1]
-            chosen = None if own else _pp_head(lex, nouns, verbs, sent, text, v)
+            elif v.first > 0 and fold(
+                    text[sent.starts[v.first - 1]:sent.ends[v.first - 1]]) in FA_VERBAL_NOUNS:
+                window = [n for n in window if n.last == v.first - 1 or _predicative(lex, n, v)]
+            chosen = _mored(lex, text, sent, nouns, v) if lex.mored else None
+            if chosen is None and not own:
+                chosen = _pp_head(lex, nouns, verbs, sent, text, v)
             adjacent = [n for n in window if n.last == v.first - 1]
             # a noun that makes a compound with a two-word support verb taken whole is its
             # object, over a nearer noun that would only borrow the last word: in «آمادگی ...
@@ -552,7 +662,7 @@ def _pair(lang: str, lex: Lexicon, nouns: list[_Hit], verbs: list[_Hit], sent: S
             feats = v.of("light")[0][2]
             out.append(_Cand(v.m.start, n.m.end, comp[0], "compound_verb", feats,
                              passive=comp[1], noun=(n.m.start, n.m.end),
-                             verb=(v.m.start, v.m.end)))
+                             verb=(v.m.start, v.m.end), verb_core=v.m.core_start))
             break
     return out
 
@@ -594,7 +704,7 @@ def _find(text: str, lo: int, hi: int, lang: str) -> tuple[list[_Cand], list[_Hi
         if simple:
             _, entry, feats = simple[0]
             cands.append(_Cand(v.m.start, v.m.end, entry, "verb", feats,
-                               passive=bool(feats.get("passive"))))
+                               passive=bool(feats.get("passive")), verb_core=v.m.core_start))
     for n in nouns:
         if n.used:
             continue
@@ -621,7 +731,19 @@ def _find(text: str, lo: int, hi: int, lang: str) -> tuple[list[_Cand], list[_Hi
     return _select(cands), [n for n in nouns if n.of("mode")], sent
 
 
-def _retype(e: dict[str, Any], text: str, sent: Sentence, start: int, end: int,
+def _phrase_ends(text: str, end: int, hi: int, lang: str) -> bool:
+    """A retype phrase matched up to ``end`` ends a word there, or one of its
+    ``RETYPE_ENDINGS`` does."""
+    if end >= hi or not text[end].isalnum():
+        return True
+    for suffix in RETYPE_ENDINGS.get(lang, ()):
+        stop = end + len(suffix)
+        if text.startswith(suffix, end) and (stop >= hi or not text[stop].isalnum()):
+            return True
+    return False
+
+
+def _retype(e: dict[str, Any], text: str, sent: Sentence, start: int, end: int, lang: str,
             window: int = RETYPE_WINDOW) -> str | None:
     """The type an ``object_retype`` phrase near the trigger gives it («به رسمیت شناختن
     تمامیت ارضی», "recognised the territorial integrity of"), else None."""
@@ -637,7 +759,8 @@ def _retype(e: dict[str, Any], text: str, sent: Sentence, start: int, end: int,
             f = fold(phrase)
             at = text.find(f, lo, hi)
             while at >= 0:
-                if at > 0 and text[at - 1].isalnum():  # inside a longer word
+                if (at > 0 and text[at - 1].isalnum()) or not _phrase_ends(
+                        text, at + len(f), hi, lang):  # inside a longer word
                     at = text.find(f, at + 1, hi)
                     continue
                 tok = sent.token_at(at)
@@ -735,7 +858,7 @@ def triggers_in_text(doc: Document, lo: int, hi: int, lang: str) -> list[Trigger
         modality, reported, why = decide(scopes, c.start, c.end, sent,
                                          pos="verb" if verbal else "noun", features=feats)
         type_, mode = e["type"], e.get("mode")
-        retyped = _retype(e, text, sent, c.start, c.end)
+        retyped = _retype(e, text, sent, c.start, c.end, lang)
         if retyped:
             type_, _, re_mode = retyped.partition(":")  # "COERCE:deport" also sets the mode
             mode = re_mode or (mode if type_ == e["type"] else None)  # no mode of another type
@@ -743,7 +866,7 @@ def triggers_in_text(doc: Document, lo: int, hi: int, lang: str) -> list[Trigger
         weak = bool(e.get("weak"))
         if weak and e.get("object_strong") and _retype(
                 {"object_retype": {"strong": e["object_strong"]}}, text, sent, c.start, c.end,
-                max(MAX_GAP.values()) + 1):
+                lang, max(MAX_GAP.values()) + 1):
             weak = False  # «از ورود ... جلوگیری کرد»: the phrase names the act
             why.append("object_strong")
         if modality == "negated" and e.get("neg_type"):
@@ -770,6 +893,11 @@ def triggers_in_text(doc: Document, lo: int, hi: int, lang: str) -> list[Trigger
             passive = passive or prev in _EN_PASSIVE_AUX
         if lang == "ar" and not verbal and prev in _AR_PASSIVE_AUX:
             passive = True  # «تم اعتقال ...»: a verbal noun used as a passive verb
+        if (lang == "ar" and verbal and not passive and c.verb_core is not None
+                and feats.get("tense") == "past"):
+            # «قُتل», «اختُطف»: a sound verb's passive differs only by the damma the text writes
+            v0, v1 = norm.to_raw(c.verb_core, c.verb[1] if c.verb else c.end)
+            passive = morph.ar_marked_passive(doc.text[v0:v1])
         raw_start, raw_end = norm.to_raw(c.start, c.end)
         t = Trigger(
             start=raw_start, end=raw_end, text=doc.text[raw_start:raw_end], type=type_,
