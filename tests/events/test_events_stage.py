@@ -363,3 +363,13 @@ def test_the_subject_of_undergoing_an_attack_is_its_target() -> None:
         found = [e for e in _events(text) if e["type"] == "ASSAULT"]
         assert found and country in _countries(found[0]["target"]), (text, found)
         assert country not in _countries(found[0]["source"])
+
+
+def test_the_subject_of_a_passive_is_its_target() -> None:
+    found = [e for e in _events("نیروهای آمریکایی در رمادی مورد حمله قرار گرفتند.")
+             if e["type"] == "ASSAULT"]
+    assert found and _countries(found[0]["target"]) == ["USA"] and not found[0]["source"]
+    found = [e for e in _events("خبرنگار فرانسوی در کابل توسط طالبان ربوده شد.")
+             if e["type"] == "ASSAULT"]
+    assert found and [a.get("name") for a in found[0]["source"]] == ["Taliban"]
+    assert _countries(found[0]["target"]) == ["FRA"]

@@ -468,6 +468,13 @@ def attribute(
         # "EU urges A and B ... after border clash": the subject belongs to the verb in between
         verb_subject = source
         source, args.how = None, "verb_between"
+    patient: _Group | None = None
+    if (trigger.passive and trigger.type not in SYMMETRIC and source is not None
+            and args.how in ("subject", "vso", "after")):
+        # «نیروهای آمریکایی مورد حمله قرار گرفتند», «اغتيل القائد», "was arrested": the
+        # subject of a passive is what the act befell; its doer is a «توسط», «من قبل», "by"
+        # group, else unwritten
+        patient, source, args.how = source, None, "passive"
     each = [g for g in clause if g.case == "each" and len({_side(a) for a in g.actors}) > 1]
     if source is None and not args.source and each:
         # «هر یک از طرفین ... پاکسازی قومی», "each of the sides": every side acts, on the other
@@ -475,7 +482,8 @@ def attribute(
     if source is None and not args.source and args.how != "verb_between":
         by = [g for g in clause if g.case == "by"]
         # Fall back to the sentence (a subject before a comma-separated clause).
-        sent_unmarked = [g for g in groups if g.case is None and g.end <= trigger.start]
+        sent_unmarked = [g for g in groups if g.case is None and g.end <= trigger.start
+                         and g is not patient and args.how != "passive"]
         if by:
             source, args.how = by[0], "by"
         elif sent_unmarked:
@@ -542,6 +550,8 @@ def attribute(
             rest = [g for g in others if g.case is None and g is not verb_subject]
             if rest:
                 args.target = min(rest, key=lambda g: abs(g.start - trigger.start)).actors
+    if patient is not None:
+        args.target, args.target_case = patient.actors, "victim"
     if args.target:
         args.target_how = "sentence"
     elif source is not None and len({_side(a) for a in source.actors}) > 1 and (
