@@ -345,6 +345,8 @@ def test_unattributed_fighting_takes_the_sides_of_the_documents_fighting() -> No
     found = [e for e in _events(text, "1993-10-28") if e["type"] == "ASSAULT"]
     assert len(found) == 2, found
     assert set(_countries(found[1]["source"])) == {"ARM", "AZE"}
+    # each side on the other, not the state the place name belongs to
+    assert set(_countries(found[1]["target"])) == {"ARM", "AZE"}
 
 
 def test_a_ceasefire_agreed_with_no_party_written_is_between_the_belligerents() -> None:
@@ -373,3 +375,11 @@ def test_the_subject_of_a_passive_is_its_target() -> None:
              if e["type"] == "ASSAULT"]
     assert found and [a.get("name") for a in found[0]["source"]] == ["Taliban"]
     assert _countries(found[0]["target"]) == ["FRA"]
+
+
+def test_a_refusal_answers_the_request_of_its_sentence() -> None:
+    found = _events("گفت امریکا از ارمنستان خواسته که در جلسه‌ای در بلژیک برای مذاکرات صلح شرکت "
+                    "کنند و ارمنستان رد کرده است.", "1992-03-12")
+    reject = [e for e in found if e["type"] == "REJECT"]
+    assert reject and _countries(reject[0]["source"]) == ["ARM"]
+    assert _countries(reject[0]["target"]) == ["USA"]

@@ -305,6 +305,26 @@ def _request_of(doc: Document, sent: Span, r_lo: int, r_hi: int, refs: list[Acto
     return Span(sent.start, sent.end, "event", value, "events:requester")
 
 
+_ANSWERS = frozenset({"REJECT", "CONCEDE", "AGREE"})
+
+
+def _answer_requests(sentence_events: list[Span]) -> None:
+    """«امریکا از ارمنستان خواسته ... و ارمنستان رد کرده», "X asked Y to ... and Y agreed": a
+    refusal or acceptance whose other side was not written answers the request of the same
+    sentence addressed to its source -- its target is the requester."""
+    requests = [sp.value for sp in sentence_events if sp.value["type"] == "REQUEST"]
+    for sp in sentence_events:
+        v = sp.value
+        if v["type"] not in _ANSWERS or v["how"].get("target") not in ("salient", "", None):
+            continue
+        mine = _countries(v["source"])
+        for r in requests:
+            if mine and mine <= _countries(r["target"]) and not mine & _countries(r["source"]):
+                sp.value = {**v, "target": list(r["source"]),
+                            "how": {**v["how"], "target": "answer"}}
+                break
+
+
 def _speaking_official(text: str, lo: int, hi: int, pos: int, refs: list[ActorRef],
                        country: Any, lang: str) -> dict[str, Any] | None:
     """The named person of ``country`` right before the clause holding ``pos`` (the speaker
@@ -413,6 +433,7 @@ def make_events(settings: Settings) -> Any:
             sent_contexts = {m.values[0] for m in _context_words(lang).finditer(text, lo, hi)}
             verb_spans = [(norm.from_raw(t.start), norm.from_raw(t.end)) for t in found
                           if _pos(t) == "verb"]
+            first_span = len(spans)
             for trig in found:
                 parts = ([trig.verb_span, trig.noun_span] if trig.noun_span and trig.verb_span
                          else [(trig.start, trig.end)])
@@ -497,6 +518,9 @@ def make_events(settings: Settings) -> Any:
                     # participants as sources -- the two most prominent sides of the document
                     source = salience.dyad(spans)
                     args.how = "dyad"
+                    if len(source) == 2:
+                        # each side on the other, not the state of the place it happened in
+                        target, args.target_how = list(reversed(source)), "mutual"
                 armed_group = bool(args.source) and all(
                     a.get("sector") in NON_STATE_SECTORS for a in args.source)
                 if (not target and type_ == "ASSAULT" and args.where
@@ -605,6 +629,7 @@ def make_events(settings: Settings) -> Any:
                                       text)
                 if request is not None:
                     spans.append(request)
+            _answer_requests(spans[first_span:])
             if author and not met_here:
                 others = [r.actor for r in refs if r.actor.get("kind") == "person"
                           and not r.actor.get("author") and r.actor.get("name")
