@@ -312,7 +312,11 @@ def compose(
             gap = _gap_words(text, m.end, hits[j].start)
             by_name = any(v.kind == "state" and v.form == "names" for v in hits[j].values)
             if glued(i, j) or (head.kind == "sector" and lang != "en" and len(gap) <= 2
-                               and not any(w in cue.stop_words for w in gap)) or (
+                               and not any(w in cue.stop_words for w in gap)
+                               # «قواتها ورفضت أرمينيا»: a word with «و» opens a new clause
+                               and not (lang == "ar" and any(w.startswith("و") and not
+                                                             w.startswith("وزار") for w in gap))
+                               ) or (
                     # «قوات غير قانونية تابعة لأرمينيا», "forces loyal to Armenia"
                     head.kind == "sector" and _affiliated(gap, text[m.end:hits[j].start], cue)
                     ) or (

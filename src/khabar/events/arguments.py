@@ -456,6 +456,15 @@ def attribute(
         source, args.how = after[0], "vso"
     elif before:
         source, args.how = before[0], "subject"
+        # "Russia asked Armenia to withdraw and Armenia refused": after another event verb,
+        # the group nearest this verb starts its own coordinated clause and is its subject
+        prior = [v1 for v0, v1 in verbs if before[0].end <= v0 and v1 <= trigger.start]
+        if trigger.pos == "verb" and prior:
+            later = [g for g in before if g.start >= max(prior)
+                     and words.coordinators.match(text[max(prior):g.start].split()[-1]
+                                                  if text[max(prior):g.start].split() else "")]
+            if later:
+                source = later[0]
     elif after and words.lang == "ar" and trigger.pos == "noun":
         # construct state («هجوم إسرائيل») or a later subject: limiting the distance was
         # measured to lose events on the Arabic GSR without finding more right sources
