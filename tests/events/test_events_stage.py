@@ -392,4 +392,6 @@ def test_a_coordinated_clause_has_its_own_subject() -> None:
     assert _countries(reject[0]["target"]) == ["RUS"]
     # an Arabic verb with «و» after a sector word is no part of the sector phrase
     found = _events("طلبت روسيا من أرمينيا سحب قواتها ورفضت أرمينيا ذلك.")
-    assert any(e["type"] == "REJECT" for e in found), found
+    reject = [e for e in found if e["type"] == "REJECT"]
+    assert reject and _countries(reject[0]["source"]) == ["ARM"], found
+    assert _countries(reject[0]["target"]) == ["RUS"]

@@ -459,7 +459,11 @@ def attribute(
         # "Russia asked Armenia to withdraw and Armenia refused": after another event verb,
         # the group nearest this verb starts its own coordinated clause and is its subject
         prior = [v1 for v0, v1 in verbs if before[0].end <= v0 and v1 <= trigger.start]
-        if trigger.pos == "verb" and prior:
+        if (words.lang == "ar" and trigger.pos == "verb" and prior and after
+                and not text[trigger.end:after[0].start].strip()):
+            # «طلبت روسيا ... ورفضت أرمينيا ذلك»: a second verb-subject clause
+            source, args.how = after[0], "vso"
+        elif trigger.pos == "verb" and prior:
             later = [g for g in before if g.start >= max(prior)
                      and words.coordinators.match(text[max(prior):g.start].split()[-1]
                                                   if text[max(prior):g.start].split() else "")]
