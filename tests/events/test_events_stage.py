@@ -395,3 +395,10 @@ def test_a_coordinated_clause_has_its_own_subject() -> None:
     reject = [e for e in found if e["type"] == "REJECT"]
     assert reject and _countries(reject[0]["source"]) == ["ARM"], found
     assert _countries(reject[0]["target"]) == ["RUS"]
+
+
+def test_repeated_calls_are_a_pattern_not_an_event() -> None:
+    found = _events("پوتین با اشاره به تماس های تلفنی مکرر دو طرف گفت که دیدار حضوری پرثمرتر است.")
+    assert not [e for e in found if e["type"] == "CONSULT" and e["trigger"]["text"] != "دیدار"]
+    found = _events("The two leaders held frequent phone calls.")
+    assert not [e for e in found if e["type"] == "CONSULT"]

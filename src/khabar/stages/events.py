@@ -448,7 +448,9 @@ def make_events(settings: Settings) -> Any:
                 if lang == "fa" and _pos(trig) == "verb" and _adjectival_participle(
                         text, norm.from_raw(trig.end), hi):
                     continue  # «افراد بازداشت شده», «مناطق آزاد شده»: a participle qualifying a noun
-                if _pos(trig) == "noun" and (trig.topic or _anaphoric(text, norm.from_raw(trig.start), lang)):
+                if _pos(trig) == "noun" and (trig.topic or _anaphoric(text, norm.from_raw(trig.start), lang)
+                                             or _habitual(text, norm.from_raw(trig.start),
+                                                          norm.from_raw(trig.end), lang)):
                     # "talked about cooperation" is one CONSULT (EVENTS.md section 2); "this
                     # phone call" refers back to an event already told
                     continue
@@ -883,6 +885,24 @@ def _demonstratives(lang: str) -> re.Pattern[str]:
              "en": ("this", "that", "these", "those", "the same")}.get(lang, ())
     alternation = "|".join(re.escape(fold(w)) for w in words) or "(?!x)x"
     return re.compile(rf"(?<!\w)(?:{alternation})\s*$")
+
+
+@lru_cache(maxsize=8)
+def _habitual_words(lang: str) -> re.Pattern[str]:
+    from khabar.lang import resource_json, resource_lang
+
+    words = resource_json(resource_lang(lang), "roles.json").get("habitual", [])
+    return re.compile("|".join(rf"(?<!\w){re.escape(fold(w))}(?!\w)" for w in words)
+                      or "(?!x)x")
+
+
+def _habitual(text: str, start: int, end: int, lang: str) -> bool:
+    """A nominal trigger qualified as repeated or habitual («تماس های تلفنی مکرر», «الاتصالات
+    المتكررة», "frequent phone calls"): a pattern of events, none of them told."""
+    rx = _habitual_words(lang)
+    if lang == "en":
+        return bool(rx.search(" ".join(text[max(0, start - 30):start].split()[-2:])))
+    return bool(rx.search(" ".join(text[end:end + 40].split()[:2])))
 
 
 def _anaphoric(text: str, start: int, lang: str) -> bool:
