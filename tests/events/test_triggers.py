@@ -841,3 +841,10 @@ def test_an_act_noun_said_to_have_taken_place_is_no_mere_topic() -> None:
     assert [t.topic for t in found if t.type == "AGREE"] == [False]
     found = triggers("بحث الوزيران حول اتفاق محتمل.", "ar")
     assert [t.topic for t in found if t.type == "AGREE"] == [True]
+
+
+def test_persian_can_is_hypothetical_and_managed_to_is_done() -> None:
+    found = triggers("ایران و آذربایجان با هم می‌توانیم به ارمنستان حمله کنیم.", "fa")
+    assert [t.modality for t in found if t.type == "ASSAULT"] == ["hypothetical"]
+    found = triggers("آذربایجان توانست سرزمین های اشغالی خود را آزاد کند.", "fa")
+    assert [t.modality for t in found if t.type == "ASSAULT"] == ["asserted"]
