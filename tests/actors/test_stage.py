@@ -136,3 +136,17 @@ def test_sector_word_affiliated_to_a_state_is_that_states() -> None:
     assert any(v.get("sector") == "military" and v["country"] == "IRN" for _, v in found)
     found = _actors("إقدام قوات غير قانونية تابعة لأرمينيا في إقليم قره باغ على إطلاق النار.", "ar")
     assert any(v.get("id") == "KARABAKH_FORCES" for _, v in found), found
+
+
+def test_this_country_is_the_last_state_named() -> None:
+    found = _actors("نمایندگان پارلمان اسپانیا از دولت این کشور خواستند فلسطین را به رسمیت بشناسد.",
+                    "fa")
+    assert any(t == "دولت این کشور" and v["country"] == "ESP" for t, v in found), found
+    # with no state before it, it names nobody
+    assert not [v for t, v in _actors("دولت این کشور استعفا داد.", "fa")
+                if v.get("country")]
+
+
+def test_a_newspaper_is_the_media() -> None:
+    found = _actors("روزنامه صهیونیستی هاآرتص مدعی شد.", "fa")
+    assert all(v.get("sector") == "media" for _, v in found if v.get("country") == "ISR")

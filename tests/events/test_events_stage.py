@@ -402,3 +402,10 @@ def test_repeated_calls_are_a_pattern_not_an_event() -> None:
     assert not [e for e in found if e["type"] == "CONSULT" and e["trigger"]["text"] != "دیدار"]
     found = _events("The two leaders held frequent phone calls.")
     assert not [e for e in found if e["type"] == "CONSULT"]
+
+
+def test_one_state_body_asking_another_is_a_request_within_the_state() -> None:
+    found = _events("نمایندگان پارلمان اسپانیا از دولت این کشور خواستند کشور فلسطین را به رسمیت "
+                    "بشناسد.", "2014-11-18")
+    requests = [e for e in found if e["type"] == "REQUEST"]
+    assert requests and _countries(requests[0]["target"]) == ["ESP"]

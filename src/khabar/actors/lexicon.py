@@ -30,7 +30,8 @@ class Entry:
 
     kind: str  # person, state, org, office, sector, title, pronoun, first_person, counterpart,
     #            sides, side, region, head (an organisation's head: "chief", «رئيس»),
-    #            neighbour (the other party: «کشور همسایه», «البلد الجار»)
+    #            neighbour (the other party: «کشور همسایه», «البلد الجار»),
+    #            state_coref («این کشور», «هذا البلد», "the country": the last state named)
     ref: str  # KB id, ISO alpha-3 code, office id, sector id, or the cue word
     form: str = ""  # for states: name, adjective, people, capital, seat; for regions: the state
 
@@ -226,6 +227,8 @@ def _entries(kb: Any, lang: str) -> Iterator[tuple[str, Entry]]:
         yield word, Entry("side", word)
     for word in data.get("coref_words", ()):
         yield word, Entry("pronoun", word)
+    for word in data.get("state_coref", ()):
+        yield word, Entry("state_coref", word)
     for word in data.get("org_heads", ()):
         yield word, Entry("head", word)
 

@@ -274,7 +274,7 @@ def make_actors(settings: Settings) -> Any:
         cue = cues(lang)
         norm = doc.norm
         text = norm.text
-        hits = list(actor_matcher(lang).finditer(text))
+        hits = _resolve_state_coref(list(actor_matcher(lang).finditer(text)))
         sentences = [(norm.from_raw(s.start), norm.from_raw(s.end))
                      for s in doc.spans("sentences")]
         place_hits, inside_places = find_places(doc.text, norm, lang, hits, sentences)
@@ -479,6 +479,28 @@ def _compatible(office: str, other: str | None) -> bool:
     if office == other:
         return True
     return office == "minister" and other.endswith("minister") and "prime" not in other
+
+
+def _resolve_state_coref(hits: list[Any]) -> list[Any]:
+    """«این کشور», «هذا البلد», "the country" stand for the last state named before them (by
+    its name, adjective, people or capital); with none before, they are dropped."""
+    from dataclasses import replace
+
+    from khabar.actors.lexicon import Entry
+
+    out = []
+    last: str | None = None
+    for h in hits:
+        coref = next((v for v in h.values if v.kind == "state_coref"), None)
+        if coref is not None:
+            if last is not None:
+                out.append(replace(h, values=(Entry("state", last, "coref"),)))
+            continue
+        state = next((v for v in h.values if v.kind == "state"), None)
+        if state is not None:
+            last = state.ref
+        out.append(h)
+    return out
 
 
 def _official(value: dict[str, Any]) -> bool:

@@ -485,7 +485,11 @@ def make_events(settings: Settings) -> Any:
                 # and a state's people are its police's or army's other side («پلیس مانع ورود
                 # مردم شد», «قمعت الشرطة المتظاهرين»)
                 people = [_export_actor(a) for a in args.target
-                          if a.get("sector") in PEOPLE_SECTORS and type_ in VICTIM_TYPES]
+                          if (a.get("sector") in PEOPLE_SECTORS and type_ in VICTIM_TYPES)
+                          # «پارلمان اسپانیا از دولت این کشور خواست»: two bodies of one state
+                          or (a.get("sector") and args.source and all(
+                              b.get("sector") and b.get("sector") != a.get("sector")
+                              and b.get("country") == a.get("country") for b in args.source))]
                 target = [a for a in _dedupe([_export_actor(a) for a in args.target])
                           if args.target_how == "mutual" or args.target_case == "victim"
                           or a in people or not _same_side(a, source)]
