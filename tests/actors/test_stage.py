@@ -150,3 +150,11 @@ def test_this_country_is_the_last_state_named() -> None:
 def test_a_newspaper_is_the_media() -> None:
     found = _actors("روزنامه صهیونیستی هاآرتص مدعی شد.", "fa")
     assert all(v.get("sector") == "media" for _, v in found if v.get("country") == "ISR")
+
+
+def test_a_word_two_states_share_is_the_one_the_document_names() -> None:
+    found = _actors("دخلت الاحتجاجات الشعبية في الأردن يومها الرابع. وفي العاصمة عمان، تجمع "
+                    "أكثر من 3000 شخص.", "ar")
+    assert [v["country"] for t, v in found if t == "عمان"] == ["JOR"]
+    found = _actors("وصل وزير الخارجية إلى مسقط. والتقى مسؤولين في عمان.", "ar")
+    assert [v["country"] for t, v in found if t.endswith("عمان")] == ["OMN"]

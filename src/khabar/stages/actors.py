@@ -274,7 +274,7 @@ def make_actors(settings: Settings) -> Any:
         cue = cues(lang)
         norm = doc.norm
         text = norm.text
-        hits = _resolve_state_coref(list(actor_matcher(lang).finditer(text)))
+        hits = _resolve_state_coref(_one_state_each(list(actor_matcher(lang).finditer(text))))
         sentences = [(norm.from_raw(s.start), norm.from_raw(s.end))
                      for s in doc.spans("sentences")]
         place_hits, inside_places = find_places(doc.text, norm, lang, hits, sentences)
@@ -479,6 +479,28 @@ def _compatible(office: str, other: str | None) -> bool:
     if office == other:
         return True
     return office == "minister" and other.endswith("minister") and "prime" not in other
+
+
+def _one_state_each(hits: list[Any]) -> list[Any]:
+    """A word two states share («عمان»: Oman by name, Amman the capital of Jordan) is the state
+    the rest of the document names more often (unambiguously); on a tie, the state it names."""
+    from collections import Counter
+    from dataclasses import replace
+
+    counts: Counter[str] = Counter()
+    for h in hits:
+        refs = {v.ref for v in h.values if v.kind == "state"}
+        if len(refs) == 1:
+            counts[next(iter(refs))] += 1
+    out = []
+    for h in hits:
+        states = [v for v in h.values if v.kind == "state"]
+        if len({v.ref for v in states}) > 1:
+            best = max(states, key=lambda v: (counts[v.ref], v.form == "names"))
+            h = replace(h, values=tuple(v for v in h.values
+                                        if v.kind != "state" or v.ref == best.ref))
+        out.append(h)
+    return out
 
 
 def _resolve_state_coref(hits: list[Any]) -> list[Any]:
