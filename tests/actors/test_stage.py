@@ -158,3 +158,10 @@ def test_a_word_two_states_share_is_the_one_the_document_names() -> None:
     assert [v["country"] for t, v in found if t == "عمان"] == ["JOR"]
     found = _actors("وصل وزير الخارجية إلى مسقط. والتقى مسؤولين في عمان.", "ar")
     assert [v["country"] for t, v in found if t.endswith("عمان")] == ["OMN"]
+
+
+def test_the_kingdom_is_the_kingdom_the_document_is_about() -> None:
+    found = _actors("دخلت الاحتجاجات في الأردن يومها الرابع. وشهدت عدة محافظات المملكة احتجاجات.", "ar")
+    assert [v["country"] for t, v in found if t == "المملكة"] == ["JOR"]
+    found = _actors("أعلنت السعودية عن إصلاحات. وقالت المملكة إنها ستواصل.", "ar")
+    assert [v["country"] for t, v in found if t == "المملكة"] == ["SAU"]
