@@ -409,3 +409,10 @@ def test_one_state_body_asking_another_is_a_request_within_the_state() -> None:
                     "بشناسد.", "2014-11-18")
     requests = [e for e in found if e["type"] == "REQUEST"]
     assert requests and _countries(requests[0]["target"]) == ["ESP"]
+
+
+def test_a_meeting_phrase_holding_an_actor_names_its_partner() -> None:
+    found = _events("ألقى وزير الخارجية الأذربيجاني كلمة خلال جلسة بمجلس الأمن الدولي أمس.")
+    consults = [e for e in found if e["type"] == "CONSULT"]
+    assert consults and [a.get("name") for a in consults[0]["target"]] == ["UN Security Council"]
+    assert _countries(consults[0]["source"]) == ["AZE"]

@@ -443,7 +443,11 @@ def make_events(settings: Settings) -> Any:
                           if any(a.start < e and s < a.end for s, e in parts)]
                 protesters = [a.value for a in inside if trig.type == "PROTEST"
                               and a.value.get("sector") in ("protesters", "opposition")]
-                if inside and not protesters:
+                # «جلسة بمجلس الأمن», "a Security Council session": a trigger phrase that holds a
+                # whole actor names its partner; only a trigger inside an actor's name is no event
+                named_in = [a.value for a in inside if trig.type == "CONSULT" and len(parts) == 1
+                            and trig.start < a.start < trig.end]
+                if inside and not protesters and not named_in:
                     continue  # «نیروهای حافظ صلح», «وزارة»: part of an actor's name
                 if lang == "fa" and _pos(trig) == "verb" and _adjectival_participle(
                         text, norm.from_raw(trig.end), hi):
@@ -474,7 +478,7 @@ def make_events(settings: Settings) -> Any:
                                  partner=partner if entries else None, verbs=verb_spans,
                                  dates=date_spans, places=place_spans)
                 if (trig.type == "CONSULT" and type_ == "CONSULT"
-                        and _setting(text, norm.from_raw(trig.start), lang)
+                        and _setting(text, norm.from_raw(trig.start), lang) and not named_in
                         and not (args.target and args.target_case in _PARTNER_CASES)):
                     # «در جریان دیدار ... گفت», «في اجتماع للحكومة», "in an interview with the
                     # radio": a meeting that is only the setting of another act is an event
@@ -570,6 +574,9 @@ def make_events(settings: Settings) -> Any:
                     if home:
                         target = [_state(home)]
                         args.target_how = "home"
+                if named_in and args.target_case not in _PARTNER_CASES:
+                    target = _dedupe([_export_actor(a) for a in named_in])
+                    args.target_how = "named_in"
                 if not target and type_ in SALIENT_TARGET:
                     # the body a report is quoted from is its teller, not the other side
                     other = salience.other(sent.start, source + args.speaker + asking)
