@@ -416,3 +416,9 @@ def test_a_meeting_phrase_holding_an_actor_names_its_partner() -> None:
     consults = [e for e in found if e["type"] == "CONSULT"]
     assert consults and [a.get("name") for a in consults[0]["target"]] == ["UN Security Council"]
     assert _countries(consults[0]["source"]) == ["AZE"]
+
+
+def test_a_complement_of_the_last_noun_is_no_protests_target() -> None:
+    found = _events("در سال 1988 جنبش الحاق به ارمنستان در قره باغ کوهستانی آغاز شد.")
+    protests = [e for e in found if e["type"] == "PROTEST"]
+    assert protests and _countries(protests[0]["target"]) == ["AZE"]

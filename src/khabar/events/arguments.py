@@ -548,6 +548,12 @@ def attribute(
     else:
         for case in TARGET_CASES.get(trigger.type, ()):
             match = [g for g in others if g.case == case]
+            if case == "to" and trigger.type == "PROTEST" and len(
+                    text[trigger.start:trigger.end].split()) > 1:
+                # «جنبش الحاق به ارمنستان»: «به» complements the last noun (accession to),
+                # not the protest's head; «اعتراض به X» is a protest to X
+                match = [g for g in match if g.start > trigger.end + 40]
+
             if match:
                 group = match[0] if case != "obj" else min(
                     match, key=lambda g: abs(g.start - trigger.start)
