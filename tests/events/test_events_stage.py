@@ -422,3 +422,9 @@ def test_a_complement_of_the_last_noun_is_no_protests_target() -> None:
     found = _events("در سال 1988 جنبش الحاق به ارمنستان در قره باغ کوهستانی آغاز شد.")
     protests = [e for e in found if e["type"] == "PROTEST"]
     assert protests and _countries(protests[0]["target"]) == ["AZE"]
+
+
+def test_students_protesting_in_a_city_are_its_people() -> None:
+    found = [e for e in _events("تظاهر الطلاب في القاهرة احتجاجا على رفع الأسعار.")
+             if e["type"] == "PROTEST"]
+    assert found and _countries(found[0]["source"]) == ["EGY"]
