@@ -428,3 +428,16 @@ def test_students_protesting_in_a_city_are_its_people() -> None:
     found = [e for e in _events("تظاهر الطلاب في القاهرة احتجاجا على رفع الأسعار.")
              if e["type"] == "PROTEST"]
     assert found and _countries(found[0]["source"]) == ["EGY"]
+
+
+def test_saying_something_by_phone_is_a_call() -> None:
+    found = _events("أبلغ وزير الخارجية الروسي نظيره الأرميني هاتفيا بموقف موسكو.", "2021-11-01")
+    calls = [e for e in found if e["type"] == "CONSULT" and e["mode"] == "phone"]
+    assert calls and [a.get("name") for a in calls[0]["source"]] == ["Sergey Lavrov"]
+    assert [a.get("name") for a in calls[0]["target"]] == ["Ararat Mirzoyan"]
+    # a call already told is not told twice; a state after the word is a topic, not a partner
+    found = _events("لاوروف در گفت و گوی تلفنی با میرزویان تبادل نظر کرد.", "2021-11-01")
+    assert not [e for e in found if e["trigger"]["entry"] == "by_phone"]
+    assert not _events("لاوروف تلفنی از حملات آذربایجان انتقاد کرد.", "2021-11-01") or all(
+        e["type"] != "CONSULT" for e in _events("لاوروف تلفنی از حملات آذربایجان انتقاد کرد.",
+                                                "2021-11-01"))

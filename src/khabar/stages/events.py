@@ -305,6 +305,53 @@ def _request_of(doc: Document, sent: Span, r_lo: int, r_hi: int, refs: list[Acto
     return Span(sent.start, sent.end, "event", value, "events:requester")
 
 
+@lru_cache(maxsize=8)
+def _phone_words(lang: str) -> re.Pattern[str]:
+    from khabar.lang import resource_json, resource_lang
+
+    words = resource_json(resource_lang(lang), "roles.json").get("by_phone", [])
+    return re.compile("|".join(rf"(?<!\w){re.escape(fold(w))}(?!\w)" for w in words)
+                      or "(?!x)x")
+
+
+def _phone_call(doc: Document, sent: Span, text: str, lo: int, hi: int, refs: list[ActorRef],
+                author: dict[str, Any] | None, found: list[Span], lang: str) -> Span | None:
+    """«محمداف تلفنی از حملات روس‌ها شکایت کرد», «أبلغه هاتفيا», "told him by phone": whatever
+    was said, saying it by phone is a call -- a CONSULT (mode phone) of the speaker with the
+    person spoken to (a memoir's author, else the next actor named), when the sentence has no
+    call of its own. Outside a memoir the person spoken to must be a named person (a state
+    after the word is more often what was talked about)."""
+    m = _phone_words(lang).search(text, lo, hi)
+    if m is None or any(sp.value["type"] == "CONSULT" for sp in found):
+        return None
+    people = [r for r in refs if r.actor.get("country") or r.actor.get("name")]
+    speaker = next((r for r in people if r.end <= m.start()), None)  # the clause's subject
+    if speaker is None:
+        return None
+    if author and not is_author(speaker.actor, author):
+        partner = author
+    else:
+        others = [r for r in people if r is not speaker and r.actor.get("kind") == "person"
+                  and r.actor.get("name") and r.actor.get("name") != speaker.actor.get("name")]
+        if not others:
+            return None
+        partner = others[0].actor
+    date, date_end, date_how = _event_date(doc, sent, doc.norm.to_raw(m.start(), m.end())[0], False)
+    value: dict[str, Any] = {
+        "type": "CONSULT", "mode": "phone", "date": date,
+        "source": [_export_actor(speaker.actor)], "target": [_export_actor(partner)],
+        "location": _location(doc, sent), "contexts": ["diplomatic"], "modality": "asserted",
+        "trigger": {"start": doc.norm.to_raw(m.start(), m.end())[0],
+                    "end": doc.norm.to_raw(m.start(), m.end())[1],
+                    "text": doc.text[slice(*doc.norm.to_raw(m.start(), m.end()))],
+                    "entry": "by_phone"},
+        "how": {"source": "phone_speaker", "target": "phone_partner", "date": date_how},
+    }
+    if date_end:
+        value["date_end"] = date_end
+    return Span(sent.start, sent.end, "event", value, "events:by_phone")
+
+
 _ANSWERS = frozenset({"REJECT", "CONCEDE", "AGREE"})
 
 
@@ -643,6 +690,9 @@ def make_events(settings: Settings) -> Any:
                 if request is not None:
                     spans.append(request)
             _answer_requests(spans[first_span:])
+            call = _phone_call(doc, sent, text, lo, hi, refs, author, spans[first_span:], lang)
+            if call is not None:
+                spans.append(call)
             if author and not met_here:
                 others = [r.actor for r in refs if r.actor.get("kind") == "person"
                           and not r.actor.get("author") and r.actor.get("name")
