@@ -27,6 +27,8 @@ MIN_KEY = 2
 MARGIN = 0.1
 # A surname alone must match more closely than a full name (Khomeini is not Khamenei).
 SINGLE_TOKEN = 0.9
+# How many answers ``match`` remembers before it starts afresh (bounded memory on any corpus).
+MEMO_SIZE = 20000
 
 
 class PersonNames:
@@ -34,6 +36,7 @@ class PersonNames:
 
     def __init__(self, people: list[dict[str, Any]], threshold: float = THRESHOLD) -> None:
         self.threshold = threshold
+        self._memo: dict[tuple[str, str | None], str | None] = {}
         self._by_key: dict[str, list[tuple[str, str]]] = defaultdict(list)  # key -> (form, id)
         self._countries: dict[str, set[str]] = {}
         for p in people:
@@ -77,11 +80,19 @@ class PersonNames:
         return best
 
     def match(self, name: str, country: str | None = None) -> str | None:
-        """The one KB person ``name`` spells (of ``country`` when given), else None."""
+        """The one KB person ``name`` spells (of ``country`` when given), else None. Answers
+        are remembered: the alignment is the costliest step of the actors stage, and the
+        same unknown spellings recur across a corpus."""
+        key = (name, country)
+        if key in self._memo:
+            return self._memo[key]
         best = sorted(self.scores(name, country).items(), key=lambda kv: -kv[1])
-        if not best or (len(best) > 1 and best[0][1] - best[1][1] < MARGIN):
-            return None
-        return best[0][0]
+        found = None if not best or (len(best) > 1 and best[0][1] - best[1][1] < MARGIN) \
+            else best[0][0]
+        if len(self._memo) >= MEMO_SIZE:
+            self._memo.clear()
+        self._memo[key] = found
+        return found
 
 
 @lru_cache(maxsize=1)
