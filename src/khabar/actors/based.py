@@ -220,7 +220,12 @@ def _anchors(text: str, sentences: list[tuple[int, int]], places: Iterable[tuple
 
 
 def _dominant(anchors: list[tuple[int, int, str]]) -> str | None:
-    counts = Counter(c for _, _, c in anchors)
+    return dominant(Counter(c for _, _, c in anchors))
+
+
+def dominant(counts: Counter[str]) -> str | None:
+    """The country named at least PROMINENCE_RATIO times as often as any other, else None (the
+    one rule by which a document, or its places, is about one country)."""
     ranked = counts.most_common(2)
     if not ranked:
         return None

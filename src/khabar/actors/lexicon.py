@@ -98,20 +98,13 @@ def regions(kb: Any) -> Iterator[tuple[str, str, str]]:
     adjective or a sector phrase of that state placed in the region («ارمنی‌ها در قره باغ»,
     «وفد أرميني من قره باغ», "Armenian forces in Karabakh") as the group (:func:`located_group`):
     a composition driven by KB data, not by phrases listed per group."""
-    import json
-    from importlib import resources
+    from khabar.actors.places import curated_places
 
     wanted = {(o.located["place"], o.located["people"]) for o in kb.orgs.values() if o.located}
-    text = resources.files("khabar").joinpath("kb/places.jsonl").read_text("utf-8")
-    for line in text.splitlines():
-        if not line.strip():
-            continue
-        row = json.loads(line)
-        for place, people in wanted:
-            if row["id"] == place:
-                for forms in row["names"].values():
-                    for form in forms:
-                        yield form, place, people
+    for form, place in curated_places():
+        for place_id, people in wanted:
+            if place.id == place_id:
+                yield form, place_id, people
 
 
 def located_group(kb: Any, place: str, people: str, sector: str | None) -> str | None:

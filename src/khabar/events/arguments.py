@@ -145,6 +145,9 @@ class RoleWords:
     requesting: re.Pattern[str]  # «خواستار», «دعا إلى», "called for" and up to two words
     staff: re.Pattern[str]  # «کارکنان», «الموظفون», "staff": a written subject that is no actor
     act_noun: re.Pattern[str]  # «تجاوز», «هجوم», "aggression of" right before an actor: its agent
+    undergoing: re.Pattern[str]  # «تعرض ل», «مورد», "came under" (and a word) right before a trigger
+    habitual: re.Pattern[str]  # «مکرر», «المتكررة», "frequent": an act noun qualified as repeated
+    by_phone: re.Pattern[str]  # «تلفنی», «هاتفيا», "by phone"
 
 
 @lru_cache(maxsize=8)
@@ -194,6 +197,10 @@ def role_words(lang: str) -> RoleWords:
         locative=re.compile(
             rf"(?:^|\s)(?:{alternation(data.get('locatives', []))})"
             rf"(?:\s+[^\s\d،,.:;()«»\"]+){{0,3}}\s*[(]?\s*$"),
+        undergoing=re.compile(
+            rf"(?<!\w)[وف]?(?:{alternation(data.get('undergoing', []))})\s*[لب]?\s*(?:\S+\s+){{0,1}}$"),
+        habitual=re.compile(alternation(data.get("habitual", []))),
+        by_phone=re.compile(alternation(data.get("by_phone", []))),
     )
 
 

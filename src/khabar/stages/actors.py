@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
-from khabar.actors.based import place_unnamed
+from khabar.actors.based import dominant, place_unnamed
 from khabar.actors.compose import Composed, compose
 from khabar.actors.fuzzy import person_names
 from khabar.actors.lexicon import actor_matcher, cues, located_group
@@ -136,16 +137,15 @@ def _is_place(text: str, lo: int, c: Composed, lang: str) -> bool:
     return lang == "ar" and c.proclitic.lstrip("وف").startswith(("ب", "ف"))
 
 
-def _qualifies_place(text: str, c: Composed, place_hits: list[PlaceHit], lo: int,
-                     hi: int) -> bool:
+def _qualifies_place(text: str, c: Composed, place_hits: list[PlaceHit]) -> bool:
     """A state's name or adjective right after a place of that state names where the place is
     («در شهر یولاخ آذربایجان», «في مدينة يفلاخ الأذربيجانية», "in Yevlakh, Azerbaijan" is not
-    read: the comma may start a list of sides), not an actor."""
+    read: the comma may start a list of sides), not an actor. ``place_hits``: the sentence's."""
     if c.value.get("kind") != "state" or c.value.get("sector") or not c.rule.startswith(
             ("state:names", "state:adjectives")):
         return False
-    return any(lo <= p.start and p.end <= c.start and p.place.country == c.value.get("country")
-               and not text[p.end:c.start].strip() for p in place_hits if p.end <= hi)
+    return any(p.end <= c.start and p.place.country == c.value.get("country")
+               and not text[p.end:c.start].strip() for p in place_hits)
 
 
 # Sectors that act inside their own state: with no adjective and no place, they take the
@@ -158,8 +158,6 @@ DOMESTIC_SECTORS = frozenset({
 PLACE_SECTORS = DOMESTIC_SECTORS | {"militia", "rebels", "separatists", "business"}
 # What ends a clause: a sector and a place across one of these are not read together.
 _CLAUSE_BREAK = re.compile(r"[.،,;؛:!?؟()\[\]«»\"]")
-# How much more often the most prominent country must be named than the next one.
-PROMINENCE_RATIO = 2
 # How many sentences back a place still says where the passage is (a domestic sector's country)
 PASSAGE_PLACE_WINDOW = 5
 
@@ -175,23 +173,22 @@ def _after_place_cue(text: str, lo: int, c: Composed, place_cues: frozenset[str]
 
 def _prominent_country(hits: list[Any], place_hits: list[PlaceHit]) -> str | None:
     """The country a document is about: named (state names, adjectives, capitals, places)
-    at least PROMINENCE_RATIO times as often as any other; None when none dominates."""
-    from collections import Counter
+    at least ``based.PROMINENCE_RATIO`` times as often as any other; None when none dominates."""
+    counts = _state_counts(hits)
+    for p in place_hits:
+        if p.place.country:
+            counts[p.place.country] += 1
+    return dominant(counts)
 
+
+def _state_counts(hits: list[Any]) -> Counter[str]:
+    """How often each state is named by a hit that names no other state."""
     counts: Counter[str] = Counter()
     for h in hits:
         states = {v.ref for v in h.values if v.kind == "state"}
         if len(states) == 1:
             counts[next(iter(states))] += 1
-    for p in place_hits:
-        if p.place.country:
-            counts[p.place.country] += 1
-    ranked = counts.most_common(2)
-    if not ranked:
-        return None
-    if len(ranked) == 1 or ranked[0][1] >= PROMINENCE_RATIO * ranked[1][1]:
-        return ranked[0][0]
-    return None
+    return counts
 
 
 def _nearest_place(
@@ -325,9 +322,9 @@ def make_actors(settings: Settings) -> Any:
             )
             officials = [c for c in composed if c.value.get("office")]
             as_places = [c for c in composed if _is_place(text, lo, c, lang)]
-            qualifying = [c for c in composed if _qualifies_place(text, c, place_hits, lo, hi)]
-            sent_places = [(p.start, p.end, p.place.country) for p in place_hits
-                           if lo <= p.start < hi]
+            here_places = [p for p in place_hits if lo <= p.start and p.end <= hi]
+            qualifying = [c for c in composed if _qualifies_place(text, c, here_places)]
+            sent_places = [(p.start, p.end, p.place.country) for p in here_places]
             sent_places += [(c.start, c.end, c.value.get("country")) for c in as_places]
             sent_places += [(c.start, c.end, c.value.get("country")) for c in composed
                             if _after_place_cue(text, lo, c, cue.place_cues)]
@@ -484,14 +481,9 @@ def _compatible(office: str, other: str | None) -> bool:
 def _one_state_each(hits: list[Any]) -> list[Any]:
     """A word two states share («عمان»: Oman by name, Amman the capital of Jordan) is the state
     the rest of the document names more often (unambiguously); on a tie, the state it names."""
-    from collections import Counter
     from dataclasses import replace
 
-    counts: Counter[str] = Counter()
-    for h in hits:
-        refs = {v.ref for v in h.values if v.kind == "state"}
-        if len(refs) == 1:
-            counts[next(iter(refs))] += 1
+    counts = _state_counts(hits)
     out = []
     for h in hits:
         states = [v for v in h.values if v.kind == "state"]

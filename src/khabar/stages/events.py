@@ -275,43 +275,23 @@ def _heading(line: str) -> bool:
 _JOIN = re.compile(r"^\s*(?:و|،|,|and)?\s*$")
 
 
-def _request_of(doc: Document, sent: Span, r_lo: int, r_hi: int, refs: list[ActorRef],
-                text: str) -> Span | None:
+def _request_of(doc: Document, sent: Span, phrase: tuple[int, int], requesters: list[ActorRef],
+                refs: list[ActorRef]) -> Span:
     """«بناء على طلب فرنسا», «به درخواست فرانسه», "at the request of France": the actor after the
     phrase asked for what the sentence reports -- a REQUEST of its own, addressed to the actor
     that acts nearest to the phrase (before it, else after it): «عقد مجلس الأمن جلسة بطلب من
     فرنسا» is France's request to the Security Council. Positions are normalised offsets."""
-    requesters = _requesters(r_hi, refs, text)
-    if not requesters:
-        return None
+    r_lo = phrase[0]
     pos = requesters[-1].end
     asked = [r for r in refs if r not in requesters and r.actor.get("country") not in
              {q.actor.get("country") for q in requesters}]
     before = [r for r in asked if r.end <= r_lo]
     after = [r for r in asked if r.start >= pos]
-    target = before[-1] if before else (after[0] if after else None)
+    target_ref = before[-1] if before else (after[0] if after else None)
     source = _dedupe([_export_actor(r.actor) for r in requesters])
-    date, date_end, date_how = _event_date(doc, sent, doc.norm.to_raw(r_lo, r_hi)[0], True)
-    value: dict[str, Any] = {
-        "type": "REQUEST", "mode": None, "date": date, "source": source,
-        "target": [_export_actor(target.actor)] if target else [],
-        "location": _location(doc, sent), "contexts": ["diplomatic"], "modality": "asserted",
-        "trigger": {"start": doc.norm.to_raw(r_lo, r_hi)[0], "end": doc.norm.to_raw(r_lo, r_hi)[1],
-                    "text": doc.text[slice(*doc.norm.to_raw(r_lo, r_hi))], "entry": "requester"},
-        "how": {"source": "requester", "target": "nearest", "date": date_how},
-    }
-    if date_end:
-        value["date_end"] = date_end
-    return Span(sent.start, sent.end, "event", value, "events:requester")
-
-
-@lru_cache(maxsize=8)
-def _phone_words(lang: str) -> re.Pattern[str]:
-    from khabar.lang import resource_json, resource_lang
-
-    words = resource_json(resource_lang(lang), "roles.json").get("by_phone", [])
-    return re.compile("|".join(rf"(?<!\w){re.escape(fold(w))}(?!\w)" for w in words)
-                      or "(?!x)x")
+    target = [_export_actor(target_ref.actor)] if target_ref else []
+    return _phrase_event(doc, sent, phrase, "REQUEST", None, source, target, "requester",
+                         {"source": "requester", "target": "nearest"}, noun=True)
 
 
 def _phone_call(doc: Document, sent: Span, text: str, lo: int, hi: int, refs: list[ActorRef],
@@ -321,7 +301,7 @@ def _phone_call(doc: Document, sent: Span, text: str, lo: int, hi: int, refs: li
     person spoken to (a memoir's author, else the next actor named), when the sentence has no
     call of its own. Outside a memoir the person spoken to must be a named person (a state
     after the word is more often what was talked about)."""
-    m = _phone_words(lang).search(text, lo, hi)
+    m = role_words(lang).by_phone.search(text, lo, hi)
     if m is None or any(sp.value["type"] == "CONSULT" for sp in found):
         return None
     people = [r for r in refs if r.actor.get("country") or r.actor.get("name")]
@@ -336,20 +316,28 @@ def _phone_call(doc: Document, sent: Span, text: str, lo: int, hi: int, refs: li
         if not others:
             return None
         partner = others[0].actor
-    date, date_end, date_how = _event_date(doc, sent, doc.norm.to_raw(m.start(), m.end())[0], False)
+    return _phrase_event(doc, sent, (m.start(), m.end()), "CONSULT", "phone",
+                         [_export_actor(speaker.actor)], [_export_actor(partner)], "by_phone",
+                         {"source": "phone_speaker", "target": "phone_partner"}, noun=False)
+
+
+def _phrase_event(doc: Document, sent: Span, span: tuple[int, int], type_: str, mode: str | None,
+                  source: list[dict[str, Any]], target: list[dict[str, Any]], entry: str,
+                  how: dict[str, str], noun: bool) -> Span:
+    """An asserted event read from a phrase rather than a trigger entry («بناء على طلب»,
+    «تلفنی»): ``span`` in normalised offsets, dated like a trigger at the phrase."""
+    raw = doc.norm.to_raw(*span)
+    date, date_end, date_how = _event_date(doc, sent, raw[0], noun)
     value: dict[str, Any] = {
-        "type": "CONSULT", "mode": "phone", "date": date,
-        "source": [_export_actor(speaker.actor)], "target": [_export_actor(partner)],
+        "type": type_, "mode": mode, "date": date, "source": source, "target": target,
         "location": _location(doc, sent), "contexts": ["diplomatic"], "modality": "asserted",
-        "trigger": {"start": doc.norm.to_raw(m.start(), m.end())[0],
-                    "end": doc.norm.to_raw(m.start(), m.end())[1],
-                    "text": doc.text[slice(*doc.norm.to_raw(m.start(), m.end()))],
-                    "entry": "by_phone"},
-        "how": {"source": "phone_speaker", "target": "phone_partner", "date": date_how},
+        "trigger": {"start": raw[0], "end": raw[1], "text": doc.text[raw[0]:raw[1]],
+                    "entry": entry},
+        "how": {**how, "date": date_how},
     }
     if date_end:
         value["date_end"] = date_end
-    return Span(sent.start, sent.end, "event", value, "events:by_phone")
+    return Span(sent.start, sent.end, "event", value, f"events:{entry}")
 
 
 _ANSWERS = frozenset({"REJECT", "CONCEDE", "AGREE"})
@@ -385,19 +373,10 @@ def _speaking_official(text: str, lo: int, hi: int, pos: int, refs: list[ActorRe
     return _export_actor(before[-1].actor) if before else None
 
 
-@lru_cache(maxsize=8)
-def _undergoing(lang: str) -> re.Pattern[str]:
-    from khabar.lang import resource_json, resource_lang
-
-    words = resource_json(resource_lang(lang), "roles.json").get("undergoing", [])
-    alt = "|".join(re.escape(fold(w)) for w in sorted(words, key=len, reverse=True)) or "(?!x)x"
-    return re.compile(rf"(?<!\w)[وف]?(?:{alt})\s*[لب]?\s*(?:\S+\s+){{0,1}}$")
-
-
 def _undergone(text: str, lo: int, t_lo: int, lang: str) -> bool:
     """An attack noun right after a word of undergoing it («تعرض لهجوم», «نجا من محاولة
     اغتيال», «مورد حمله قرار گرفت», "came under attack"): its subject is the attacked."""
-    return bool(_undergoing(lang).search(text[max(lo, t_lo - 40):t_lo]))
+    return bool(role_words(lang).undergoing.search(text[max(lo, t_lo - 40):t_lo]))
 
 
 def _requesters(r_hi: int, refs: list[ActorRef], text: str) -> list[ActorRef]:
@@ -470,10 +449,11 @@ def make_events(settings: Settings) -> Any:
             role_hits = list(role_words(lang).before.finditer(text, lo, hi))
             mediator_spans = [norm.to_raw(m.start, m.end) for m in role_hits
                               if m.values[0] == "mediator"]
-            requester_spans = [norm.to_raw(m.start, m.end) for m in role_hits
-                               if m.values[0] == "requester"]
-            asking = [r.actor for _, r_hi in requester_spans
-                      for r in _requesters(norm.from_raw(r_hi), refs, text)]
+            # «بناء على طلب X»: the phrase (normalised offsets) and who asked, read once
+            requests = [((m.start, m.end), _requesters(m.end, refs, text)) for m in role_hits
+                        if m.values[0] == "requester"]
+            requester_spans = [norm.to_raw(*phrase) for phrase, _ in requests]
+            asking = [r.actor for _, askers in requests for r in askers]
             subject_here: list[dict[str, Any]] | None = None
             met_here = False  # a CONSULT of this sentence named the entry's interlocutor
             found = find_triggers(doc, sent.start, sent.end, lang)
@@ -684,11 +664,9 @@ def make_events(settings: Settings) -> Any:
                         "source": mediators, "target": parties,
                         "how": {"source": "mediator", "date": date_how}},
                         f"events:{trig.entry}:mediation"))
-            for r_lo, r_hi in requester_spans:
-                request = _request_of(doc, sent, norm.from_raw(r_lo), norm.from_raw(r_hi), refs,
-                                      text)
-                if request is not None:
-                    spans.append(request)
+            for phrase, askers in requests:
+                if askers:
+                    spans.append(_request_of(doc, sent, phrase, askers, refs))
             _answer_requests(spans[first_span:])
             call = _phone_call(doc, sent, text, lo, hi, refs, author, spans[first_span:], lang)
             if call is not None:
@@ -948,19 +926,10 @@ def _demonstratives(lang: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alternation})\s*$")
 
 
-@lru_cache(maxsize=8)
-def _habitual_words(lang: str) -> re.Pattern[str]:
-    from khabar.lang import resource_json, resource_lang
-
-    words = resource_json(resource_lang(lang), "roles.json").get("habitual", [])
-    return re.compile("|".join(rf"(?<!\w){re.escape(fold(w))}(?!\w)" for w in words)
-                      or "(?!x)x")
-
-
 def _habitual(text: str, start: int, end: int, lang: str) -> bool:
     """A nominal trigger qualified as repeated or habitual («تماس های تلفنی مکرر», «الاتصالات
     المتكررة», "frequent phone calls"): a pattern of events, none of them told."""
-    rx = _habitual_words(lang)
+    rx = role_words(lang).habitual
     if lang == "en":
         return bool(rx.search(" ".join(text[max(0, start - 30):start].split()[-2:])))
     return bool(rx.search(" ".join(text[end:end + 40].split()[:2])))
