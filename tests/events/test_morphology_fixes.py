@@ -12,19 +12,12 @@ The example sentences are invented for these tests.
 
 from __future__ import annotations
 
-from khabar.document import Document
+from tests.events.trigger_eval import first_of, triggers_of
+
 from khabar.events import morphology as morph
-from khabar.events.triggers import Trigger, find_triggers
 
-
-def _triggers(text: str, lang: str) -> list[Trigger]:
-    return find_triggers(Document("t", text), 0, len(text), lang)
-
-
-def _one(text: str, lang: str, type_: str) -> Trigger:
-    found = [t for t in _triggers(text, lang) if t.type == type_]
-    assert found, f"no {type_} in {text!r}: {[(t.type, t.text) for t in _triggers(text, lang)]}"
-    return found[0]
+_triggers = triggers_of
+_one = first_of
 
 
 def _types(text: str, lang: str) -> list[str]:

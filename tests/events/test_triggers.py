@@ -11,10 +11,11 @@ from itertools import pairwise
 
 import pytest
 from tests.conftest import shared_path
+from tests.events.trigger_eval import first_of, triggers_of
 
 from khabar.document import Document
 from khabar.events import morphology as morph
-from khabar.events.triggers import Trigger, find_triggers, lexicon
+from khabar.events.triggers import find_triggers, lexicon
 
 PLOVER_MODES = {
     "AGREE": set(), "SUPPORT": set(), "CONCEDE": set(), "COOPERATE": set(), "AID": set(),
@@ -34,14 +35,8 @@ PLOVER_MODES = {
 }
 
 
-def triggers(text: str, lang: str) -> list[Trigger]:
-    return find_triggers(Document("t", text), 0, len(text), lang)
-
-
-def one(text: str, lang: str, type_: str) -> Trigger:
-    found = [t for t in triggers(text, lang) if t.type == type_]
-    assert found, f"no {type_} trigger in {text!r}: {[(t.type, t.text) for t in triggers(text, lang)]}"
-    return found[0]
+triggers = triggers_of
+one = first_of
 
 
 # -- data ------------------------------------------------------------------------------------

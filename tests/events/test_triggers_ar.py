@@ -7,19 +7,17 @@ The example sentences are original (written for these tests).
 from __future__ import annotations
 
 import pytest
+from tests.events.trigger_eval import first_of, triggers_of
 
-from khabar.document import Document
-from khabar.events.triggers import Trigger, find_triggers
+from khabar.events.triggers import Trigger
 
 
 def triggers(text: str) -> list[Trigger]:
-    return find_triggers(Document("t", text), 0, len(text), "ar")
+    return triggers_of(text, "ar")
 
 
 def one(text: str, type_: str) -> Trigger:
-    found = [t for t in triggers(text) if t.type == type_]
-    assert found, f"no {type_} trigger in {text!r}: {[(t.type, t.text) for t in triggers(text)]}"
-    return found[0]
+    return first_of(text, "ar", type_)
 
 
 def types(text: str) -> set[str]:

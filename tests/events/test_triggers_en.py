@@ -4,14 +4,14 @@ taken from the CAMEO verb dictionary. Small invented sentences."""
 from __future__ import annotations
 
 import pytest
+from tests.events.trigger_eval import triggers_of
 
-from khabar.document import Document
 from khabar.events.morphology import en_verb_forms
-from khabar.events.triggers import Trigger, find_triggers
+from khabar.events.triggers import Trigger
 
 
 def _triggers(sentence: str) -> list[Trigger]:
-    return find_triggers(Document("t", sentence), 0, len(sentence), "en")
+    return triggers_of(sentence, "en")
 
 
 def _types(sentence: str) -> list[tuple[str, str, str]]:

@@ -7,19 +7,17 @@ The example sentences are invented for these tests (short news-style sentences).
 from __future__ import annotations
 
 import pytest
+from tests.events.trigger_eval import first_of, triggers_of
 
-from khabar.document import Document
-from khabar.events.triggers import Trigger, find_triggers
+from khabar.events.triggers import Trigger
 
 
 def _triggers(text: str) -> list[Trigger]:
-    return find_triggers(Document("t", text), 0, len(text), "fa")
+    return triggers_of(text, "fa")
 
 
 def _one(text: str, type_: str) -> Trigger:
-    found = [t for t in _triggers(text) if t.type == type_]
-    assert found, f"no {type_} in {text!r}: {[(t.type, t.text) for t in _triggers(text)]}"
-    return found[0]
+    return first_of(text, "fa", type_)
 
 
 # -- one standard expression per type and mode ----------------------------------------------

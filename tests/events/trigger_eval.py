@@ -39,6 +39,13 @@ def triggers_of(text: str, lang: str) -> list[Trigger]:
     return find_triggers(Document("eval", text), 0, len(text), lang)
 
 
+def first_of(text: str, lang: str, type_: str) -> Trigger:
+    """The first trigger of ``type_`` in ``text`` (the tests' assertion that one is found)."""
+    found = [t for t in triggers_of(text, lang) if t.type == type_]
+    assert found, f"no {type_} trigger in {text!r}: {[(t.type, t.text) for t in triggers_of(text, lang)]}"
+    return found[0]
+
+
 def _rate(hit: Counter[str], total: Counter[str]) -> dict[str, tuple[int, int, float]]:
     out = {t: (hit[t], total[t], hit[t] / total[t]) for t in sorted(total)}
     n, h = sum(total.values()), sum(hit.values())
