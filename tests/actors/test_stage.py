@@ -165,3 +165,13 @@ def test_the_kingdom_is_the_kingdom_the_document_is_about() -> None:
     assert [v["country"] for t, v in found if t == "المملكة"] == ["JOR"]
     found = _actors("أعلنت السعودية عن إصلاحات. وقالت المملكة إنها ستواصل.", "ar")
     assert [v["country"] for t, v in found if t == "المملكة"] == ["SAU"]
+
+
+def test_the_sunset_prayer_is_not_morocco() -> None:
+    assert not [v for _, v in _actors("بعد از نماز مغرب و عشا، هیئت ارمنی آمد.", "fa")
+                if v.get("country") == "MAR"]
+    assert not [v for _, v in _actors("وبعد صلاة المغرب التقى الوفدان في القصر.", "ar")
+                if v.get("country") == "MAR"]
+    # the name itself still reads
+    assert [v for _, v in _actors("وزیر خارجه مغرب با همتای الجزایری خود دیدار کرد.", "fa")
+            if v.get("country") == "MAR"]

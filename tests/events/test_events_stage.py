@@ -441,3 +441,39 @@ def test_saying_something_by_phone_is_a_call() -> None:
     assert not _events("لاوروف تلفنی از حملات آذربایجان انتقاد کرد.", "2021-11-01") or all(
         e["type"] != "CONSULT" for e in _events("لاوروف تلفنی از حملات آذربایجان انتقاد کرد.",
                                                 "2021-11-01"))
+
+
+def test_killings_during_fighting_already_told_are_that_fighting() -> None:
+    # the clashes are told first; "these clashes" refers back, the deaths are part of them
+    for text in ("نیروهای ارمنستان به مواضع ارتش جمهوری آذربایجان حمله کردند. در جریان این "
+                 "درگیری ها یک افسر و سه سرباز کشته شدند.",
+                 "هاجمت القوات الأرمينية مواقع الجيش الأذربيجاني. وقتل خمسة جنود في هذه الاشتباكات.",
+                 "Armenian forces attacked Azerbaijani army positions. Five soldiers were killed "
+                 "in these clashes."):
+        assaults = [e for e in _events(text) if e["type"] == "ASSAULT"]
+        assert len(assaults) == 1, text
+        assert _countries(assaults[0]["source"]) == ["ARM"]
+    # with no demonstrative the killing is an event of its own
+    assert [e["type"] for e in _events("Armenian forces killed five Azerbaijani soldiers in "
+                                       "clashes.") if e["type"] == "ASSAULT"]
+
+
+def test_readiness_for_talks_is_no_talk_yet() -> None:
+    found = _events("وأكد الوزير أن أذربيجان مستعدة لحوار ومفاوضات حقيقية مع أرمينيا.")
+    assert not [e for e in found if e["type"] == "CONSULT"]
+
+
+def test_liberating_occupied_land_is_an_assault_not_a_release() -> None:
+    found = _events("جمهوری آذربایجان در جنگ سال گذشته سرزمین های اشغالی خود در قره باغ را آزاد "
+                    "کرد.")
+    assert [e["type"] for e in found] == ["ASSAULT"]
+
+
+def test_including_names_a_new_act_not_an_earlier_one() -> None:
+    # «بما في ذلك» holds a demonstrative, but the strike after it is new
+    found = _events("قال حلف شمال الأطلسي إنه قتل عددا من زعماء طالبان في أفغانستان في هجمات بما "
+                    "في ذلك ضربة جوية.")
+    assert [e for e in found if e["type"] == "ASSAULT"]
+    # these operations, with nothing told before: still an event
+    assert [e for e in _events("وأوضح البيان أن احد عناصر القوات العراقية قتل في إطار هذه "
+                               "العمليات العسكرية.") if e["type"] == "ASSAULT"]

@@ -31,7 +31,8 @@ class Entry:
     kind: str  # person, state, org, office, sector, title, pronoun, first_person, counterpart,
     #            sides, side, region, head (an organisation's head: "chief", «رئيس»),
     #            neighbour (the other party: «کشور همسایه», «البلد الجار»),
-    #            state_coref («این کشور», «هذا البلد», "the country": the last state named)
+    #            state_coref («این کشور», «هذا البلد», "the country": the last state named),
+    #            none (a fixed expression holding a name that names no actor: «نماز مغرب»)
     ref: str  # KB id, ISO alpha-3 code, office id, sector id, or the cue word
     form: str = ""  # for states: name, adjective, people, capital, seat; for regions: the state
 
@@ -224,6 +225,8 @@ def _entries(kb: Any, lang: str) -> Iterator[tuple[str, Entry]]:
         yield word, Entry("state_coref", word)
     for word in data.get("org_heads", ()):
         yield word, Entry("head", word)
+    for phrase in data.get("not_actors", ()):
+        yield phrase, Entry("none", phrase)
 
 
 @lru_cache(maxsize=8)

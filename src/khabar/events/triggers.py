@@ -751,12 +751,14 @@ def _retype(e: dict[str, Any], text: str, sent: Sentence, start: int, end: int, 
     if not rules:
         return None
     first, last = sent.token_at(start), sent.token_at(max(end - 1, start))
-    lo_tok = max(0, first - window)
     hi_tok = min(len(sent.starts) - 1, last + window)
-    lo, hi = sent.starts[lo_tok], sent.ends[hi_tok]
+    hi = sent.ends[hi_tok]
     for type_, phrases in rules.items():
         for phrase in phrases:
             f = fold(phrase)
+            # a phrase before the trigger counts when its last word is in the window: the
+            # object of «سرزمین های اشغالی خود در قره باغ را آزاد کرد» starts eight words back
+            lo = sent.starts[max(0, first - window - len(f.split()) + 1)]
             at = text.find(f, lo, hi)
             while at >= 0:
                 if (at > 0 and text[at - 1].isalnum()) or not _phrase_ends(

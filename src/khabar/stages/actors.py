@@ -271,7 +271,8 @@ def make_actors(settings: Settings) -> Any:
         cue = cues(lang)
         norm = doc.norm
         text = norm.text
-        hits = _resolve_state_coref(_one_state_each(list(actor_matcher(lang).finditer(text))))
+        hits = _resolve_state_coref(_one_state_each(
+            [h for h in actor_matcher(lang).finditer(text) if h.values[0].kind != "none"]))
         sentences = [(norm.from_raw(s.start), norm.from_raw(s.end))
                      for s in doc.spans("sentences")]
         place_hits, inside_places = find_places(doc.text, norm, lang, hits, sentences)

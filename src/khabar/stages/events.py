@@ -461,6 +461,11 @@ def make_events(settings: Settings) -> Any:
             verb_spans = [(norm.from_raw(t.start), norm.from_raw(t.end)) for t in found
                           if _pos(t) == "verb"]
             first_span = len(spans)
+            # «در جریان این درگیری ها ... کشته شدند», "in these attacks five were killed": the
+            # killing belongs to the fighting told before, not a new event
+            told = {t.type for t in found if t.type in VICTIM_TYPES and _pos(t) == "noun"
+                    and _anaphoric(text, norm.from_raw(t.start), lang)
+                    and any(s.value["type"] == t.type for s in spans)}
             for trig in found:
                 parts = ([trig.verb_span, trig.noun_span] if trig.noun_span and trig.verb_span
                          else [(trig.start, trig.end)])
@@ -484,6 +489,8 @@ def make_events(settings: Settings) -> Any:
                                                           norm.from_raw(trig.end), lang)):
                     # "talked about cooperation" is one CONSULT (EVENTS.md section 2); "this
                     # phone call" refers back to an event already told
+                    continue
+                if trig.type in told and _pos(trig) == "verb":
                     continue
                 if _inside(requester_spans, trig.start, trig.end):
                     continue  # «بناء على طلب فرنسا»: the request is read below, by its phrase
@@ -918,6 +925,9 @@ def _weak_ok(args: Any, meeting: bool = False) -> bool:
                                   or meeting)
 
 
+_AR_DEFINITE = re.compile(r"[وف]?(?:[بك]?ال|لل)")
+
+
 @lru_cache(maxsize=8)
 def _demonstratives(lang: str) -> re.Pattern[str]:
     words = {"fa": ("این", "آن", "همین", "همان"), "ar": ("هذا", "هذه", "تلك", "ذلک", "ذلك"),
@@ -936,7 +946,11 @@ def _habitual(text: str, start: int, end: int, lang: str) -> bool:
 
 
 def _anaphoric(text: str, start: int, lang: str) -> bool:
-    """A nominal trigger right after a demonstrative («این مکالمه», «هذه المحادثات»)."""
+    """A nominal trigger right after a demonstrative («این مکالمه», «هذه المحادثات»). An Arabic
+    demonstrative points at a defined noun: «بما في ذلك ضربة جوية» (including an airstrike)
+    names a new act."""
+    if lang == "ar" and not _AR_DEFINITE.match(text, start):
+        return False
     return bool(_demonstratives(lang).search(text[max(0, start - 12) : start]))
 
 
