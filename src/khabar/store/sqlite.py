@@ -313,14 +313,14 @@ class Store:
         eid = event_id(record)
         self._conn.execute(
             "INSERT INTO events (id, type, mode, date, date_end, source, target, location, "
-            "contexts, confidence, extra) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "contexts, confidence, extra, cluster) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (id) DO UPDATE SET confidence = MAX("
             "COALESCE(events.confidence, excluded.confidence), "
             "COALESCE(excluded.confidence, events.confidence))",
             (
                 eid, record["type"], record["mode"], record["date"], record["date_end"],
                 _json(record["source"]), _json(record["target"]), record["location"],
-                _json(record["contexts"]), record["confidence"], _json(record["extra"]),
+                _json(record["contexts"]), record["confidence"], _json(record["extra"]), eid,
             ),
         )
         self._conn.execute(
