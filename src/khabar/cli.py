@@ -413,7 +413,7 @@ def events(
         with open_store(_db(db, settings), readonly=True) as store:
             found: list[dict[str, Any]] = []
             names = _actor_aliases(actor) if actor else []
-            for e in store.export_events():
+            for e in store.merged_events():
                 sides = (e.get("source") or []) + (e.get("target") or [])
                 mentions = e.get("mentions") or []
                 if type_ and e.get("type") != type_.upper():
@@ -438,14 +438,55 @@ def events(
         for e in found:
             typer.echo(json.dumps(e, ensure_ascii=False))
     else:
-        table = Table("date", "type", "mode", "source", "target", "mentions")
+        table = Table("id", "date", "type", "mode", "source", "target", "sources", "documents")
         for e in found:
-            table.add_row(e.get("date") or "", e["type"], e.get("mode") or "",
+            table.add_row(e["id"], e.get("date") or "", e["type"], e.get("mode") or "",
                           actor_list_text(e.get("source") or []),
-                          actor_list_text(e.get("target") or []),
+                          actor_list_text(e.get("target") or []), str(e["sources"]),
                           ", ".join(sorted({m["doc"] for m in e.get("mentions") or []})))
         _stdout().print(table)
     _say(f"{len(found)} event(s)")
+
+
+@app.command()
+def why(
+    event_id: Annotated[str, typer.Argument(help="An event id (from `khabar events`).")],
+    db: DbOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON instead of text.")] = False,
+    config: ConfigOption = None,
+) -> None:
+    """Why an event is one event: the readings merged into it, their mentions and the evidence."""
+    with _guard():
+        settings = _settings(config)
+        with open_store(_db(db, settings), readonly=True) as store:
+            try:
+                found = store.why(event_id)
+            except KeyError:
+                raise KhabarError(f"no event {event_id!r} in the database") from None
+    if as_json:
+        typer.echo(json.dumps(found, ensure_ascii=False, indent=2))
+        return
+    out = _stdout()
+    e = found["event"]
+    out.print(f"[bold]{e['type']}[/bold] {e.get('mode') or ''} {e.get('date') or 'undated'}: "
+              f"{actor_list_text(e['source'])} -> {actor_list_text(e['target'])}",
+              highlight=False)
+    out.print(f"event {found['id']}: {len(found['readings'])} reading(s), {e['sources']} "
+              f"document(s), confidence {e['confidence']}", highlight=False)
+    for r in found["readings"]:
+        out.print(f"\n[bold]reading {r['id']}[/bold] {r['date'] or r.get('date_partial') or ''} "
+                  f"{actor_list_text(r['source'])} -> {actor_list_text(r['target'])}",
+                  highlight=False)
+        if r["evidence"]:
+            ev = r["evidence"]
+            people = f"; people: {', '.join(ev['people'])}" if ev.get("people") else ""
+            out.print(f"  joined {r['matched']}: {ev['date']}; {ev['sides']}{people}",
+                      highlight=False)
+        else:
+            out.print("  the first reading of this event", highlight=False)
+        for m in r["mentions"]:
+            out.print(f"  {m['doc']} [{m['lang']}] {m['start']}-{m['end']}: "
+                      f"{' '.join(m['text'].split())}", highlight=False, markup=False)
 
 
 @app.command()

@@ -115,3 +115,13 @@ def test_after_n_days_counts_from_the_last_date_written(text: str, later: str) -
 def test_a_duration_alone_is_no_date() -> None:
     doc = apply(Document(id="t", text="جنگ ۴۴ روزه سال ۲۰۲۰ پایان یافت.", published="2023-09-22"))
     assert [s.value["value"] for s in doc.spans("dates")] == ["2020"]
+
+
+def test_a_day_with_no_year_keeps_its_day_and_the_next_day_follows_it() -> None:
+    # an undated article: «۱۹ سپتامبر» fixes no year, so no date; but the day is kept (partial)
+    # and «یک روز بعد» counts from it, not from the last full date written before it
+    doc = apply(Document(id="t", text=(
+        "جنگ در ۹ نوامبر ۲۰۲۰ پایان یافت.\n\nدر 19 سپتامبر، آذربایجان عملیات نظامی را آغاز "
+        "کرد. یک روز بعد، توافقی حاصل شد."), published=None))
+    values = [(s.value.get("value"), s.value.get("partial")) for s in doc.spans("dates")]
+    assert values == [("2020-11-09", None), (None, "--09-19"), (None, "--09-20")]

@@ -646,6 +646,14 @@ def make_events(settings: Settings) -> Any:
                 }
                 if date_end:
                     value["date_end"] = date_end
+                if date is None:
+                    # «۱۹ سپتامبر» with no year anywhere: no date (EVENTS.md), but the day
+                    # stays comparable when the event is merged with a dated report of it
+                    partial = [d.value["partial"] for d in doc.within("dates", sent.start,
+                                                                      sent.end)
+                               if d.value.get("partial") and d.start <= trig.start]
+                    if partial:
+                        value["date_partial"] = partial[-1]
                 if author and entries and type_ == "CONSULT" and modality == "asserted":
                     met = _interlocutor(args.source, args.target, author)
                     home = author.get("country")

@@ -32,6 +32,7 @@ from typing import Any
 from khabar.document import FAILED, OK, Document, Span
 from khabar.errors import DuplicateIdError, StoreError
 from khabar.store.events import event_id, event_record, export_line
+from khabar.store.merge import attach, merged_record, recluster
 from khabar.store.migrate import applied_migrations, migrate, pending
 from khabar.store.report import IngestReport, reason_kind
 from khabar.text.normalize import fold
@@ -264,6 +265,8 @@ class Store:
             r[0]
             for r in conn.execute("SELECT DISTINCT event_id FROM mentions WHERE doc_id = ?", (doc_id,))
         ]
+        clusters = {r[0] for e in event_ids for r in conn.execute(
+            "SELECT cluster FROM events WHERE id = ?", (e,))}
         conn.execute("DELETE FROM documents_fts WHERE rowid = ?", (num,))
         conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))  # spans, mentions cascade
         conn.executemany(
@@ -271,6 +274,8 @@ class Store:
             "(SELECT 1 FROM mentions WHERE event_id = events.id)",
             [(e,) for e in event_ids],
         )
+        # the merged events this document was part of are merged again without it
+        recluster(conn, clusters)
 
     def _insert(self, doc: Document, content_hash: str) -> None:
         conn = self._conn
@@ -301,16 +306,20 @@ class Store:
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             span_rows,
         )
-        for span in layers.get("events", ()):
-            self._insert_event(doc, span)
+        new_events = [eid for eid in (self._insert_event(doc, span)
+                                      for span in layers.get("events", ())) if eid]
+        for eid in dict.fromkeys(new_events):  # after all mentions: same-document readings
+            attach(conn, eid)
         conn.execute(
             "INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)",
             (num, fold(doc.title or ""), fold(_article_text(doc))),
         )
 
-    def _insert_event(self, doc: Document, span: Span) -> None:
+    def _insert_event(self, doc: Document, span: Span) -> str | None:
+        """Store one reading and its mention; its id when the reading is new (to be merged)."""
         record = event_record(span.value)
         eid = event_id(record)
+        new = self._conn.execute("SELECT 1 FROM events WHERE id = ?", (eid,)).fetchone() is None
         self._conn.execute(
             "INSERT INTO events (id, type, mode, date, date_end, source, target, location, "
             "contexts, confidence, extra, cluster) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
@@ -331,6 +340,7 @@ class Store:
                 doc.text[span.start : span.end], span.rule, record["confidence"],
             ),
         )
+        return eid if new else None
 
     # -- reading -----------------------------------------------------------------------------
     def get(self, doc_id: str) -> Document:
@@ -425,38 +435,97 @@ class Store:
                 ).fetchone()[0]
             yield out
 
-    def _events(self) -> Iterator[tuple[dict[str, Any], list[dict[str, Any]]]]:
-        """``(record, mentions)`` per event, ordered by date, type and id."""
+    def _events(self, only: str | None = None
+                ) -> Iterator[tuple[dict[str, Any], list[dict[str, Any]]]]:
+        """``(record, mentions)`` per merged event (:mod:`khabar.store.merge`), ordered by the
+        date, type and id of the reading that named it. ``record["id"]`` is the merged event's
+        id; ``record["readings"]`` the ids of its readings; one mention per sentence."""
         cur = self._conn.execute(
-            "SELECT e.id, e.type, e.mode, e.date, e.date_end, e.source, e.target, e.location, "
-            'e.contexts, e.confidence, m.doc_id, m.lang, m.start, m."end", m.text, m.rule, '
-            "m.confidence FROM events e JOIN mentions m ON m.event_id = e.id "
-            "ORDER BY e.date IS NULL, e.date, e.type, e.id, m.doc_id, m.start"
+            "SELECT e.cluster, e.id, e.type, e.mode, e.date, e.date_end, e.source, e.target, "
+            "e.location, e.contexts, e.confidence, m.doc_id, m.lang, m.start, m.\"end\", m.text, "
+            "m.rule, m.confidence FROM events e JOIN events c ON c.id = e.cluster "
+            "JOIN mentions m ON m.event_id = e.id "
+            + ("WHERE e.cluster = ? " if only is not None else "")
+            + "ORDER BY c.date IS NULL, c.date, c.type, e.cluster, e.id, m.doc_id, m.start",
+            (only,) if only is not None else (),
         )
-        record: dict[str, Any] | None = None
-        mentions: list[dict[str, Any]] = []
+        cluster: str | None = None
+        readings: dict[str, dict[str, Any]] = {}
+        mentions: dict[tuple[str, int, int], dict[str, Any]] = {}
+
+        def merged() -> tuple[dict[str, Any], list[dict[str, Any]]]:
+            told = sorted(mentions.values(), key=lambda m: (m["doc"], m["start"]))
+            record = merged_record(list(readings.values()), told)
+            record["readings"] = list(readings)
+            record["id"] = cluster
+            return record, told
+
         for row in cur:
-            if record is None or record["id"] != row[0]:
-                if record is not None:
-                    yield record, mentions
-                record = {
-                    "id": row[0], "type": row[1], "mode": row[2], "date": row[3],
-                    "date_end": row[4], "source": json.loads(row[5]),
-                    "target": json.loads(row[6]), "location": row[7],
-                    "contexts": json.loads(row[8]), "confidence": row[9],
+            if row[0] != cluster:
+                if cluster is not None:
+                    yield merged()
+                cluster, readings, mentions = row[0], {}, {}
+            reading = readings.get(row[1])
+            if reading is None:
+                reading = readings[row[1]] = {
+                    "id": row[1], "type": row[2], "mode": row[3], "date": row[4],
+                    "date_end": row[5], "source": json.loads(row[6]),
+                    "target": json.loads(row[7]), "location": row[8],
+                    "contexts": json.loads(row[9]), "confidence": row[10], "n_mentions": 0,
                 }
-                mentions = []
-            mentions.append(
-                {"doc": row[10], "lang": row[11], "start": row[12], "end": row[13],
-                 "text": row[14], "rule": row[15], "confidence": row[16]}
-            )
-        if record is not None:
-            yield record, mentions
+            reading["n_mentions"] += 1
+            mention = {"doc": row[11], "lang": row[12], "start": row[13], "end": row[14],
+                       "text": row[15], "rule": row[16], "confidence": row[17]}
+            key = (row[11], row[13], row[14])
+            if key not in mentions or (mention["confidence"] or 0) > (
+                    mentions[key]["confidence"] or 0):
+                mentions[key] = mention
+        if cluster is not None:
+            yield merged()
 
     def export_events(self) -> Iterator[dict[str, Any]]:
         """Events in exactly the JSON Lines shape of EVENTS.md section 6."""
         for record, mentions in self._events():
             yield export_line(record, mentions)
+
+    def merged_events(self) -> Iterator[dict[str, Any]]:
+        """Events as exported, each with its ``id`` (the merged event's), ``sources`` (distinct
+        documents) and ``confidence`` (:mod:`khabar.store.merge`)."""
+        for record, mentions in self._events():
+            yield {"id": record["id"], **export_line(record, mentions),
+                   "sources": record["sources"], "confidence": record["confidence"]}
+
+    def why(self, event_id: str) -> dict[str, Any]:
+        """Which readings make up the merged event ``event_id`` (its id or any reading's) and on
+        what evidence each joined; ``KeyError`` if there is no such event."""
+        row = self._conn.execute("SELECT cluster FROM events WHERE id = ? OR cluster = ? "
+                                 "LIMIT 1", (event_id, event_id)).fetchone()
+        if row is None:
+            raise KeyError(event_id)
+        cluster = row[0]
+        merged = next((e for e in self._events_of(cluster)), None)
+        readings = []
+        for r in self._conn.execute(
+                "SELECT e.id, e.type, e.mode, e.date, e.source, e.target, e.extra, g.matched, "
+                "g.evidence FROM events e LEFT JOIN merges g ON g.event_id = e.id "
+                "WHERE e.cluster = ? ORDER BY e.rowid", (cluster,)):
+            mentions = [{"doc": m[0], "lang": m[1], "start": m[2], "end": m[3], "text": m[4]}
+                        for m in self._conn.execute(
+                            'SELECT doc_id, lang, start, "end", text FROM mentions '
+                            "WHERE event_id = ? ORDER BY doc_id, start", (r[0],))]
+            extra = json.loads(r[6] or "{}")
+            readings.append({
+                "id": r[0], "type": r[1], "mode": r[2], "date": r[3],
+                "date_partial": extra.get("date_partial"), "source": json.loads(r[4]),
+                "target": json.loads(r[5]), "matched": r[7],
+                "evidence": json.loads(r[8]) if r[8] else None, "mentions": mentions,
+            })
+        return {"id": cluster, "event": merged, "readings": readings}
+
+    def _events_of(self, cluster: str) -> Iterator[dict[str, Any]]:
+        for record, mentions in self._events(cluster):
+            yield {"id": record["id"], **export_line(record, mentions),
+                   "sources": record["sources"], "confidence": record["confidence"]}
 
     def export_mentions(self) -> Iterator[dict[str, Any]]:
         """One dict per mention, with its event's id, type, mode and date."""

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 
 from khabar.document import Document, Span
 from khabar.text.normalize import normalize
+from khabar.time.calendars import GREGORIAN
 from khabar.time.grammar import Candidate, find_candidates
 from khabar.time.resolve import Anchor, DateValue, resolve
 
@@ -222,6 +223,7 @@ def analyse(doc: Document, today: date | None = None) -> Analysis:
     last_year: dict[tuple[int, str], int] = {}
     heading_ids = {id(c) for _s, _e, c, _d in entries}
     last_day: date | None = None  # the last full date written, for «یک روز بعد»
+    last_partial: date | None = None  # or a day of no known year written after it (year 2000)
     for c in cands:
         if any(a <= c.start and c.end <= b for a, b in skip_ranges):
             continue
@@ -232,14 +234,30 @@ def analyse(doc: Document, today: date | None = None) -> Analysis:
             if k >= 0 and c.start < entries[k][1]:
                 anchor = Anchor(entries[k][3], f"entry:{entries[k][3].isoformat()}")
         if c.unit == "later_day":
-            # «یک روز بعد», "the next day": after the last full date written before it
+            # «یک روز بعد», "the next day": after the last day written before it; after a day
+            # of no known year («۱۹ سپتامبر ... یک روز بعد»), a day of no known year too
             anchor = Anchor(last_day, f"after:{last_day.isoformat()}") if last_day else None
+            if last_partial is not None:
+                later = last_partial + timedelta(days=c.offset)
+                rs, re_ = _raw_span(doc, c.start, c.end)
+                out.dates.append(Found(rs, re_, DateValue(
+                    None, GREGORIAN, "unresolved", partial=later.strftime("--%m-%d")), c.rule))
+                last_partial = later
+                continue
         v = resolve(c, anchor, last_year.get((para, c.calendar)), today)
         if v is None:
             continue
+        if (v.value is None and c.kind == "date" and c.calendar == GREGORIAN
+                and c.month and c.day and c.year is None):
+            try:
+                last_partial = date(2000, c.month, c.day)  # a leap year: 29 February exists
+            except ValueError:
+                last_partial = None
+            else:
+                v = replace(v, partial=last_partial.strftime("--%m-%d"))
         day = _iso_day(v.value) if v.value and len(v.value) == 10 else None
         if day is not None and id(c) not in heading_ids:
-            last_day = day
+            last_day, last_partial = day, None
         if c.year is not None and c.kind in ("date", "month", "year"):
             last_year[(para, c.calendar)] = c.year2 or c.year if c.until is None else (
                 c.until.year or c.year

@@ -47,6 +47,9 @@ class DateValue:
     resolution: str  # explicit | partial | relative | unresolved
     anchor: str | None = None
     date_end: str | None = None
+    # a Gregorian day whose year nothing fixes («۱۹ سپتامبر» in an undated article): ISO 8601
+    # "--MM-DD"; ``value`` stays None (EVENTS.md: no year, no date) but merging can compare it
+    partial: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -55,6 +58,8 @@ class DateValue:
         }
         if self.date_end is not None:
             out["date_end"] = self.date_end
+        if self.partial is not None:
+            out["partial"] = self.partial
         return out
 
 
