@@ -477,3 +477,31 @@ def test_including_names_a_new_act_not_an_earlier_one() -> None:
     # these operations, with nothing told before: still an event
     assert [e for e in _events("وأوضح البيان أن احد عناصر القوات العراقية قتل في إطار هذه "
                                "العمليات العسكرية.") if e["type"] == "ASSAULT"]
+
+
+def test_counted_soldiers_killed_are_the_victims() -> None:
+    # a dual, a singular indefinite, a count in quotes: the victims, whatever the word order
+    for text, victims in (
+            ("وقال متحدث باسم الجيش الاسباني ان جنديين اسبانيين قتلا في هجوم انتحاري امس.",
+             "ESP"),
+            ("وأوضح البيان أن «ثلاثة جنود أميركيين قتلوا بانفجار عبوة ناسفة في شرق بغداد».", "USA"),
+            ("كما قتل جنديان اميركيان في هجوم انتحاري بسيارة مفخخة في الموصل.", "USA")):
+        assaults = [e for e in _events(text) if e["type"] == "ASSAULT"]
+        assert assaults and all(victims in _countries(e["target"]) for e in assaults), text
+        assert all(victims not in _countries(e["source"]) for e in assaults), text
+
+
+def test_who_tells_of_its_own_dead_is_not_their_attacker() -> None:
+    found = _events("أعلن الجيش الأميركي أمس أن جنديا أميركيا قتل في هجوم انتحاري.")
+    assaults = [e for e in found if e["type"] == "ASSAULT"]
+    assert assaults and all("USA" not in _countries(e["source"]) for e in assaults)
+
+
+def test_killed_in_an_attack_is_one_event() -> None:
+    for text in ("قتل جنديان اميركيان في هجوم انتحاري بسيارة مفخخة في الموصل.",
+                 "دو سرباز آمریکایی در حمله انتحاری در موصل کشته شدند.",
+                 "Two American soldiers were killed in a suicide attack in Mosul."):
+        assert len([e for e in _events(text) if e["type"] == "ASSAULT"]) == 1, text
+    # an attack noun that names its own attacker stays: it says who did it
+    found = _events("وقتل 4 جنود إثيوبيين في هجوم شنه مسلحون صوماليون على ثكنة في مقديشو.")
+    assert any("SOM" in _countries(e["source"]) for e in found if e["type"] == "ASSAULT")

@@ -142,6 +142,7 @@ class RoleWords:
     locative: re.Pattern[str]  # «في», «در», "in" (and a few words) before a place
     against_of: re.Pattern[str]  # «ضد» and one noun before an actor: «ضد زيارة بوش»
     setting: re.Pattern[str]  # «در جریان», «خلال», "during" (and a determiner) right before a noun
+    cause: re.Pattern[str]  # settings and «جراء», «بر اثر», "by": an act as the cause of a death
     requesting: re.Pattern[str]  # «خواستار», «دعا إلى», "called for" and up to two words
     staff: re.Pattern[str]  # «کارکنان», «الموظفون», "staff": a written subject that is no actor
     act_noun: re.Pattern[str]  # «تجاوز», «هجوم», "aggression of" right before an actor: its agent
@@ -179,7 +180,7 @@ def role_words(lang: str) -> RoleWords:
         first_person_endings=tuple(data.get("first_person_endings", [])),
         reciprocal=re.compile(alternation(data.get("reciprocal", []))),
         counted=re.compile(
-            rf"(?:^|[\s(])(?:\d+|{alternation(data.get('counted', []))})"
+            rf"(?:^|[\s(«\"])(?:\d+|{alternation(data.get('counted', []))})"
             rf"(?:\s+[^\s\d،,.:;()«»\"]+){{0,3}}\s*$"),
         patient_heads=tuple(fold(w) for w in data.get("patient_heads", [])),
         against_of=re.compile(
@@ -188,6 +189,10 @@ def role_words(lang: str) -> RoleWords:
         setting=re.compile(
             rf"(?:^|\s)[وف]?(?:{alternation(data.get('settings', []))})"
             rf"(?:\s+(?:{alternation(data.get('determiners', []))}))?\s*$"),
+        cause=re.compile(
+            rf"(?:^|\s)[وف]?(?:{alternation(data.get('causes', []) + data.get('settings', []))})"
+            rf"(?:\s+(?:{alternation(data.get('determiners', []))}))?"
+            rf"(?:\s+[^\s\d,.:;()\"]+){{0,{int(data.get('cause_modifiers', 0))}}}\s*$"),
         requesting=re.compile(
             rf"(?:^|\s)[وف]?(?:{alternation(data.get('requesting', []))})"
             rf"(?:\s+[^\s\d،,.:;()«»\"]+){{0,2}}\s*[بل]?$"),
@@ -314,12 +319,16 @@ def _mark_places_and_victims(
         if trigger.type not in VICTIM_TYPES or any(
                 m.actor.get("sector") in ATTACKER_SECTORS for m in g.members):
             continue
-        m = words.counted.search(window)
-        if m and not any(x.values[0] != "from" for x in words.before.finditer(
-                window[m.start():])):
+        count = words.counted.search(window)
+        first_word = text[g.start:g.end].split()[:1]
+        # or the actor phrase opens with its count («جنديين اسبانيين», «جنديا أميركيا»)
+        counted_head = count is None and bool(first_word) and bool(
+            words.counted.search(" " + first_word[0]))
+        if counted_head or (count and not any(
+                x.values[0] != "from" for x in words.before.finditer(window[count.start():]))):
             # the counted noun phrase runs up to the actor: no preposition in between but a
             # partitive («أربعة من عناصر الشرطة»; «یک بمب در جنوب افغانستان» counts a bomb)
-            at = g.start - len(window) + m.start()
+            at = g.start - len(window) + count.start() if count else g.start
             if trigger.pos == "noun" and g.end <= trigger.start and not any(
                     v1 <= g.start for _, v1 in verbs):
                 preceding = text[max(lo, at - 25):at].split()

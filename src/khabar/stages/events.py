@@ -461,6 +461,8 @@ def make_events(settings: Settings) -> Any:
             verb_spans = [(norm.from_raw(t.start), norm.from_raw(t.end)) for t in found
                           if _pos(t) == "verb"]
             first_span = len(spans)
+            killing_verbs: list[Span] = []
+            cause_nouns: list[Span] = []
             # «در جریان این درگیری ها ... کشته شدند», "in these attacks five were killed": the
             # killing belongs to the fighting told before, not a new event
             told = {t.type for t in found if t.type in VICTIM_TYPES and _pos(t) == "noun"
@@ -585,6 +587,12 @@ def make_events(settings: Settings) -> Any:
                     # «تظاهرات في القاهرة»: the protesters of the place
                     source = [_state(args.where)]
                     args.how = "place"
+                if (type_ in VICTIM_TYPES and source and args.target_case == "victim"
+                        and args.how in ("sentence_subject", "speaker", "carried")
+                        and _countries(source) <= _countries(target)):
+                    # «أعلن الجيش الأميركي أن جنديا أميركيا قتل»: who tells of its own dead is
+                    # not their attacker
+                    source = []
                 if (not source and type_ in VICTIM_TYPES and not trig.weak
                         and target and (args.target_how == "place"
                                         or args.target_case in _PATIENT_CASES)):
@@ -669,7 +677,14 @@ def make_events(settings: Settings) -> Any:
                             r.actor in met for r in refs)
                         partner, met_here, met_entry = met, True, True
                 layer = spans if modality == "asserted" else modal
-                layer.append(Span(sent.start, sent.end, "event", value, f"events:{trig.entry}"))
+                span = Span(sent.start, sent.end, "event", value, f"events:{trig.entry}")
+                layer.append(span)
+                if type_ in VICTIM_TYPES and modality == "asserted":
+                    # "in a suicide attack": a noun, whatever word class the trigger read
+                    if _cause_noun(text, t_lo, doc.text[trig.start:trig.end], lang):
+                        cause_nouns.append(span)
+                    elif _pos(trig) == "verb":
+                        killing_verbs.append(span)
                 mediators = _dedupe([_export_actor(a) for a in args.mediators])
                 if mediators and type_ in ("AGREE", "RETREAT") and modality == "asserted":
                     # "agreed ... with Russian mediation": the mediation is an event of its own
@@ -679,6 +694,19 @@ def make_events(settings: Settings) -> Any:
                         "source": mediators, "target": parties,
                         "how": {"source": "mediator", "date": date_how}},
                         f"events:{trig.entry}:mediation"))
+            # «قتل جنديان في هجوم», «در حمله ... کشته شدند», "killed in an attack": the attack
+            # is the killing the verb tells, not a second event -- unless it names a side the
+            # verb's event does not (its own agent: «في هجوم شنه مسلحون صوماليون»)
+            told_by_verb = [c for c in cause_nouns if any(
+                (_countries(c.value["source"]) <= _countries(v.value["source"])
+                 and _countries(c.value["target"]) <= _countries(v.value["target"]))
+                # «دو سرباز آمریکایی در حمله ... کشته شدند»: the clause's subject read as the
+                # attack's agent is the killing's victim
+                or _countries(c.value["source"]) & _countries(v.value["target"])
+                for v in killing_verbs)]
+            if told_by_verb:
+                spans[first_span:] = [sp for sp in spans[first_span:]
+                                      if not any(sp is c for c in told_by_verb)]
             for phrase, askers in requests:
                 if askers:
                     spans.append(_request_of(doc, sent, phrase, askers, refs))
@@ -819,6 +847,16 @@ def _setting(text: str, start: int, lang: str) -> bool:
 # What may stand between a request verb and its requested content: a few words, no clause
 # punctuation («دعت إلى», "called for an immediate", «طالبت ب»).
 _REQUEST_GAP = re.compile(r"^[^.,،;:!?؟«»\"]{0,30}$")
+
+
+def _cause_noun(text: str, start: int, trigger_text: str, lang: str) -> bool:
+    """An attack noun after a setting or cause word («في هجوم», «جراء انفجار», «در حمله», «بر
+    اثر انفجار», "in an attack", "by a bomb") or the Arabic proclitic ب («بانفجار»)."""
+    if lang not in ("fa", "ar", "en"):
+        return False
+    if role_words(lang).cause.search(text[max(0, start - 40):start]):
+        return True
+    return lang == "ar" and fold(trigger_text).lstrip("وف").startswith("ب")
 
 
 def _requested(trig: Any, found: list[Any], text: str, norm: Any, lang: str) -> bool:
