@@ -545,22 +545,92 @@ def stats(
 
 @app.command()
 def search(
-    query: Annotated[str, typer.Argument(help="Words (folded: ي/ی, ك/ک match); \"a phrase\".")],
+    query: Annotated[
+        str | None,
+        typer.Argument(help="Words (folded: ي/ی, ك/ک match); \"a phrase\"; or an actor's name "
+                       "in any script (Lavrov, لاوروف, لافروف)."),
+    ] = None,
     db: DbOption = None,
-    lang: Annotated[str | None, typer.Option("--lang")] = None,
-    limit: Annotated[int, typer.Option("--limit", min=1)] = 20,
+    actor: Annotated[
+        str | None, typer.Option("--actor", help="Actor in any script, KB id or part of a name.")
+    ] = None,
+    country: Annotated[
+        str | None, typer.Option("--country", help="ISO alpha-3 code (or a state's name).")
+    ] = None,
+    type_: Annotated[
+        list[str] | None, typer.Option("--type", help="PLOVER type (repeatable).")
+    ] = None,
+    since: Annotated[str | None, typer.Option("--since", help="Earliest date (ISO).")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Latest date (ISO).")] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="Language (fa, ar, en).")] = None,
+    doc: Annotated[str | None, typer.Option("--doc", help="Source document id.")] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, max=500)] = 20,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the answer as JSON.")] = False,
     config: ConfigOption = None,
 ) -> None:
-    """Full-text search over stored titles and article text."""
+    """Search events and documents: full text over folded fa/ar/en text, with the filters of
+    the web interface (the same read model as `khabar serve` and /api/search)."""
+    from khabar.web.queries import EventFilter, QueryError, ReadModel
+
     with _guard():
         settings = _settings(config)
-        with open_store(_db(db, settings), readonly=True) as store:
-            hits = store.search(query, lang=lang, limit=limit)
-    table = Table("id", "lang", "published", "sentence")
-    for h in hits:
-        table.add_row(h.doc_id, h.lang or "", h.published or "", " ".join(h.snippet.split()))
-    _stdout().print(table)
-    _say(f"{len(hits)} hit(s)")
+        try:
+            f = EventFilter.of(q=query, actor=actor, country=country, types=type_ or [],
+                               since=since, until=until, lang=lang, doc=doc)
+            with ReadModel(_db(db, settings)).reader() as reader:
+                found = reader.search(f, limit=limit)
+        except QueryError as exc:
+            raise typer.BadParameter(exc.message) from exc
+    if as_json:
+        typer.echo(json.dumps({**found, "filters": f.to_dict()}, ensure_ascii=False))
+    else:
+        out = _stdout()
+        for r in found["resolution"].values():
+            for m in r.get("matches") or []:
+                out.print(f"{r['query']} -> {m['name']} ({m.get('country') or 'intl'}, "
+                          f"{m['kind']})", markup=False, soft_wrap=True)
+        if found["events"]:
+            table = Table("date", "type", "source", "target", "docs", "sentence")
+            for e in found["events"]:
+                first = e.get("first_mention") or {}
+                table.add_row(e.get("date") or "", e["type"], actor_list_text(e["source"]),
+                              actor_list_text(e["target"]), str(e["source_count"]),
+                              " ".join((first.get("text") or "").split())[:160])
+            out.print(table)
+        if found["documents"]:
+            table = Table("id", "lang", "published", "sentence")
+            for h in found["documents"]:
+                table.add_row(h["id"], h["lang"] or "", h["published"] or "",
+                              " ".join(h["snippet"].split()))
+            out.print(table)
+    _say(f"{found['total']} event(s), {len(found['documents'])} hit(s)")
+
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[
+        str, typer.Option("--host", help="Interface to listen on (default: this machine only).")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535)] = 8000,
+    budget: Annotated[
+        float, typer.Option("--budget", min=0.1, max=60.0, help="Seconds allowed per request.")
+    ] = 2.0,
+    config: ConfigOption = None,
+) -> None:
+    """Serve the web interface (timeline, network, search, events, documents) and its JSON
+    API, read-only, on http://HOST:PORT."""
+    from khabar.web import create_app
+
+    with _guard():
+        settings = _settings(config)
+        web = create_app(_db(db, settings), budget=budget)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        _say(f"warning: listening on {host}: anyone who can reach it can read the database")
+    _say(f"khabar serve: http://{host}:{port}/ (read-only {web.state.model.path}; Ctrl-C stops)")
+    import uvicorn
+
+    uvicorn.run(web, host=host, port=port, log_level="warning")
 
 
 @app.command()

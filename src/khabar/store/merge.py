@@ -53,6 +53,7 @@ __all__ = [
     "dates_agree",
     "merged_record",
     "recluster",
+    "refresh",
 ]
 
 DEFAULT_CONFIDENCE = 0.5
@@ -291,10 +292,13 @@ def attach(conn: sqlite3.Connection, event_id: str) -> dict[str, Any] | None:
     return evidence
 
 
-def recluster(conn: sqlite3.Connection, clusters: Iterable[str]) -> None:
+def recluster(conn: sqlite3.Connection, clusters: Iterable[str]) -> set[str]:
     """Merge again the readings of ``clusters`` after some of their readings were deleted (a
-    document replaced): each starts alone and joins again, in the order they were written."""
+    document replaced): each starts alone and joins again, in the order they were written.
+    The clusters touched (for :func:`refresh`)."""
+    touched: set[str] = set()
     for cluster in sorted(set(clusters)):
+        touched.add(cluster)
         members = [r[0] for r in conn.execute(
             "SELECT id FROM events WHERE cluster = ? ORDER BY rowid", (cluster,))]
         if not members:
@@ -303,6 +307,45 @@ def recluster(conn: sqlite3.Connection, clusters: Iterable[str]) -> None:
         conn.execute("UPDATE events SET cluster = id WHERE cluster = ?", (cluster,))
         for member in members:
             attach(conn, member)
+        touched.update(r[0] for r in conn.execute(
+            f"SELECT DISTINCT cluster FROM events WHERE id IN ({', '.join('?' * len(members))})",
+            members))
+    return touched
+
+
+def refresh(conn: sqlite3.Connection, clusters: Iterable[str]) -> None:
+    """Recompute the ``merged`` rows of ``clusters`` from their readings and mentions (and
+    drop the rows of clusters that no longer exist)."""
+    for cluster in sorted(set(clusters)):
+        readings: dict[str, dict[str, Any]] = {}
+        mentions: list[dict[str, Any]] = []
+        for row in conn.execute(
+                "SELECT e.id, e.type, e.mode, e.date, e.date_end, e.source, e.target, "
+                "e.location, e.contexts, e.confidence, m.doc_id, m.confidence FROM events e "
+                "JOIN mentions m ON m.event_id = e.id WHERE e.cluster = ? ORDER BY e.rowid",
+                (cluster,)):
+            reading = readings.get(row[0])
+            if reading is None:
+                reading = readings[row[0]] = {
+                    "id": row[0], "type": row[1], "mode": row[2], "date": row[3],
+                    "date_end": row[4], "source": json.loads(row[5]),
+                    "target": json.loads(row[6]), "location": row[7],
+                    "contexts": json.loads(row[8]), "confidence": row[9], "n_mentions": 0}
+            reading["n_mentions"] += 1
+            mentions.append({"doc": row[10], "confidence": row[11]})
+        if not readings:
+            conn.execute("DELETE FROM merged WHERE cluster = ?", (cluster,))
+            continue
+        r = merged_record(list(readings.values()), mentions)
+        conn.execute(
+            "INSERT OR REPLACE INTO merged (cluster, type, mode, date, date_end, source, target, "
+            "location, contexts, confidence, sources, readings) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (cluster, r["type"], r["mode"], r["date"], r.get("date_end"),
+             json.dumps(r["source"], ensure_ascii=False, sort_keys=True),
+             json.dumps(r["target"], ensure_ascii=False, sort_keys=True), r.get("location"),
+             json.dumps(r["contexts"], ensure_ascii=False), r["confidence"], r["sources"],
+             len(readings)))
 
 
 def merged_record(readings: list[dict[str, Any]], mentions: list[dict[str, Any]]

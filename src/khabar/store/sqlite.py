@@ -32,7 +32,7 @@ from typing import Any
 from khabar.document import FAILED, OK, Document, Span
 from khabar.errors import DuplicateIdError, StoreError
 from khabar.store.events import event_id, event_record, export_line
-from khabar.store.merge import attach, merged_record, recluster
+from khabar.store.merge import attach, recluster, refresh
 from khabar.store.migrate import applied_migrations, migrate, pending
 from khabar.store.report import IngestReport, reason_kind
 from khabar.text.normalize import fold
@@ -275,7 +275,7 @@ class Store:
             [(e,) for e in event_ids],
         )
         # the merged events this document was part of are merged again without it
-        recluster(conn, clusters)
+        refresh(conn, recluster(conn, clusters))
 
     def _insert(self, doc: Document, content_hash: str) -> None:
         conn = self._conn
@@ -310,6 +310,9 @@ class Store:
                                       for span in layers.get("events", ())) if eid]
         for eid in dict.fromkeys(new_events):  # after all mentions: same-document readings
             attach(conn, eid)
+        refresh(conn, [r[0] for r in conn.execute(
+            "SELECT DISTINCT e.cluster FROM mentions m JOIN events e ON e.id = m.event_id "
+            "WHERE m.doc_id = ?", (doc.id,))])
         conn.execute(
             "INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)",
             (num, fold(doc.title or ""), fold(_article_text(doc))),
@@ -437,51 +440,47 @@ class Store:
 
     def _events(self, only: str | None = None
                 ) -> Iterator[tuple[dict[str, Any], list[dict[str, Any]]]]:
-        """``(record, mentions)`` per merged event (:mod:`khabar.store.merge`), ordered by the
-        date, type and id of the reading that named it. ``record["id"]`` is the merged event's
-        id; ``record["readings"]`` the ids of its readings; one mention per sentence."""
+        """``(record, mentions)`` per merged event (the ``merged`` table, kept by
+        :func:`khabar.store.merge.refresh`), ordered by date, type and id. ``record["id"]`` is
+        the merged event's id, ``record["readings"]`` the ids of its readings; one mention per
+        sentence."""
         cur = self._conn.execute(
-            "SELECT e.cluster, e.id, e.type, e.mode, e.date, e.date_end, e.source, e.target, "
-            "e.location, e.contexts, e.confidence, m.doc_id, m.lang, m.start, m.\"end\", m.text, "
-            "m.rule, m.confidence FROM events e JOIN events c ON c.id = e.cluster "
-            "JOIN mentions m ON m.event_id = e.id "
-            + ("WHERE e.cluster = ? " if only is not None else "")
-            + "ORDER BY c.date IS NULL, c.date, c.type, e.cluster, e.id, m.doc_id, m.start",
+            "SELECT g.cluster, g.type, g.mode, g.date, g.date_end, g.source, g.target, "
+            "g.location, g.contexts, g.confidence, g.sources, e.id, m.doc_id, m.lang, m.start, "
+            'm."end", m.text, m.rule, m.confidence FROM merged g '
+            "JOIN events e ON e.cluster = g.cluster JOIN mentions m ON m.event_id = e.id "
+            + ("WHERE g.cluster = ? " if only is not None else "")
+            + "ORDER BY g.date IS NULL, g.date, g.type, g.cluster, m.doc_id, m.start, e.id",
             (only,) if only is not None else (),
         )
-        cluster: str | None = None
-        readings: dict[str, dict[str, Any]] = {}
+        record: dict[str, Any] | None = None
         mentions: dict[tuple[str, int, int], dict[str, Any]] = {}
 
-        def merged() -> tuple[dict[str, Any], list[dict[str, Any]]]:
-            told = sorted(mentions.values(), key=lambda m: (m["doc"], m["start"]))
-            record = merged_record(list(readings.values()), told)
-            record["readings"] = list(readings)
-            record["id"] = cluster
-            return record, told
+        def done() -> tuple[dict[str, Any], list[dict[str, Any]]]:
+            assert record is not None
+            return record, list(mentions.values())
 
         for row in cur:
-            if row[0] != cluster:
-                if cluster is not None:
-                    yield merged()
-                cluster, readings, mentions = row[0], {}, {}
-            reading = readings.get(row[1])
-            if reading is None:
-                reading = readings[row[1]] = {
-                    "id": row[1], "type": row[2], "mode": row[3], "date": row[4],
-                    "date_end": row[5], "source": json.loads(row[6]),
-                    "target": json.loads(row[7]), "location": row[8],
-                    "contexts": json.loads(row[9]), "confidence": row[10], "n_mentions": 0,
+            if record is None or row[0] != record["id"]:
+                if record is not None:
+                    yield done()
+                record = {
+                    "id": row[0], "type": row[1], "mode": row[2], "date": row[3],
+                    "date_end": row[4], "source": json.loads(row[5]),
+                    "target": json.loads(row[6]), "location": row[7],
+                    "contexts": json.loads(row[8]), "confidence": row[9], "sources": row[10],
+                    "readings": [],
                 }
-            reading["n_mentions"] += 1
-            mention = {"doc": row[11], "lang": row[12], "start": row[13], "end": row[14],
-                       "text": row[15], "rule": row[16], "confidence": row[17]}
-            key = (row[11], row[13], row[14])
-            if key not in mentions or (mention["confidence"] or 0) > (
-                    mentions[key]["confidence"] or 0):
-                mentions[key] = mention
-        if cluster is not None:
-            yield merged()
+                mentions = {}
+            if row[11] not in record["readings"]:
+                record["readings"].append(row[11])
+            key = (row[12], row[14], row[15])
+            if key not in mentions:
+                mentions[key] = {"doc": row[12], "lang": row[13], "start": row[14],
+                                 "end": row[15], "text": row[16], "rule": row[17],
+                                 "confidence": row[18]}
+        if record is not None:
+            yield done()
 
     def export_events(self) -> Iterator[dict[str, Any]]:
         """Events in exactly the JSON Lines shape of EVENTS.md section 6."""
