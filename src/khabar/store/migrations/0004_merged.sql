@@ -35,3 +35,6 @@ CREATE VIEW event_view AS
 SELECT g.cluster AS id, g.type, g.mode, g.date, g.date_end, g.source, g.target, g.location,
        g.contexts, g.confidence, e.extra, g.cluster AS cluster, g.sources, g.readings
 FROM merged g JOIN events e ON e.id = g.cluster;
+
+-- Merging looks up readings by type and date (khabar.store.merge._candidates).
+CREATE INDEX events_type_date ON events (type, date);
