@@ -175,3 +175,17 @@ def test_the_sunset_prayer_is_not_morocco() -> None:
     # the name itself still reads
     assert [v for _, v in _actors("وزیر خارجه مغرب با همتای الجزایری خود دیدار کرد.", "fa")
             if v.get("country") == "MAR"]
+
+
+def test_residents_are_the_group_of_their_people_in_the_region_named() -> None:
+    def groups(text: str, lang: str) -> list[Any]:
+        return [v.get("id") for _, v in _actors(text, lang) if v.get("kind") == "org"]
+
+    # the region right after, or named before in the sentence (itself or through a KB group)
+    assert "KARABAKH_ARMENIANS" in groups(
+        "نمایندگان ساکنان ارمنی قره باغ با مقامات آذربایجان دیدار کردند.", "fa")
+    assert groups("بدأ دمج الأرمن في قره باغ، وقال إن ممثلين للسكان الأرمن اجتمعوا في يفلاخ.",
+                  "ar").count("KARABAKH_ARMENIANS") == 2
+    # no region in the sentence: the people's state, as before
+    assert "KARABAKH_ARMENIANS" not in groups(
+        "ارمنستان و آذربایجان گفتگو کردند. ارمنستان از ساکنان ارمنی حمایت کرد.", "fa")

@@ -611,8 +611,63 @@ def compose(
         out.append(ph)
     if located is not None:
         _locate_sectors(text, hits, used, out, cue, located, org_info)
+        _locate_residents(text, hits, out, cue, located, org_info)
     out.sort(key=lambda c: c.start)
     return out
+
+
+_SENTENCE_END = re.compile(r"[.!?؟\n]")
+
+
+def _place_of(hit: Match[Entry], org_info: Callable[[str], dict[str, Any] | None]
+              ) -> tuple[str, str] | None:
+    """(region, people) a hit names: a KB region, or a group the KB locates in one."""
+    region = _pick(hit.values, "region")
+    if region is not None:
+        return region.ref, region.form
+    org = _pick(hit.values, "org")
+    where = ((org_info(org.ref) or {}).get("located") or {}) if org is not None else {}
+    if where.get("place") and where.get("people"):
+        return str(where["place"]), str(where["people"])
+    return None
+
+
+def _locate_residents(text: str, hits: list[Match[Entry]], out: list[Composed], cue: Cues,
+                      located: Located, org_info: Callable[[str], dict[str, Any] | None],
+                      ) -> None:
+    """Residents are residents of the place the sentence is about: «ممثلين للسكان الأرمن» after
+    «الأرمن في قره باغ», «ساکنان ارمنی» after «قره باغ» name the group of that people the KB
+    keeps in the region named last before them in the sentence (Karabakh Armenians, AZE), not
+    the state. Only phrases opening with a word of residence (``residents`` cues: «السكان»,
+    «ساکنان», "residents") -- citizens or students live nowhere in particular."""
+    for c in out:
+        state = c.value.get("country")
+        if c.value.get("kind") != "state" or not state:
+            continue
+        # the residence word opens the phrase («ساکنان ارمنی») or stands right before it
+        # («للسكان الأرمن», a people's name after it)
+        words = _WORD.findall(text[c.start:c.end])[:2] + _WORD.findall(
+            text[max(0, c.start - 20):c.start])[-1:]
+        if not any(w in cue.residents or (w.startswith("لل") and "ال" + w[2:] in cue.residents)
+                   for w in words):
+            continue
+        sector = c.value.get("sector") or "people"
+        after = [h for h in hits if h.start >= c.end and len(_WORD.findall(
+            text[c.end:h.start])) <= 1 and not _SENTENCE_END.search(text[c.end:h.start])]
+        before = [h for h in hits if h.end <= c.start and not _SENTENCE_END.search(
+            text[h.end:c.start])]
+        # a region right after («ساکنان ارمنی قره باغ»), else the last named before, itself or
+        # through a group the KB places there («الأرمن في قره باغ»)
+        place = next((p for h in [*after[:1], *reversed(before)]
+                      if (p := _place_of(h, org_info)) is not None), None)
+        if place is None or place[1] != state:
+            continue
+        org_id = located(place[0], state, sector)
+        info = org_info(org_id) if org_id else None
+        if org_id is not None and info is not None:
+            c.value = {"kind": "org", "id": org_id, "name": info.get("name"),
+                       "country": info.get("country"), "role": None, "sector": sector}
+            c.rule += f"+residents:{org_id}"
 
 
 def _locate_sectors(text: str, hits: list[Match[Entry]], used: list[bool], out: list[Composed],

@@ -48,6 +48,7 @@ class Cues:
     located_words: frozenset[str]  # «الموجودة», «مستقر», "based": between a group and its region
     affiliation: frozenset[str]  # «تابعة», «الموالية», "loyal to": a sector word to its state
     blocked: frozenset[str]
+    residents: frozenset[str] = frozenset()  # «السكان», «ساکنان», "residents": people of a place
     place_cues: frozenset[str] = frozenset()
     places_blocked: frozenset[str] = frozenset()
     plural: frozenset[str] = frozenset()
@@ -74,6 +75,7 @@ def cues(lang: str) -> Cues:
         counterpart_self=tuple(fold(w) for w in data["counterpart_self"]),
         region_link=frozenset(fold(w) for w in data.get("region_link", ())),
         located_words=frozenset(fold(w) for w in data.get("located_words", ())),
+        residents=frozenset(fold(w) for w in data.get("residents", ())),
         affiliation=frozenset(fold(w) for w in data.get("affiliation", ())),
         blocked=frozenset(fold(w).replace(" ", "") for w in data.get("blocked", ())),
         place_cues=frozenset(fold(w) for w in data.get("place_cues", ())),
