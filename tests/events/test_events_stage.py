@@ -505,3 +505,18 @@ def test_killed_in_an_attack_is_one_event() -> None:
     # an attack noun that names its own attacker stays: it says who did it
     found = _events("وقتل 4 جنود إثيوبيين في هجوم شنه مسلحون صوماليون على ثكنة في مقديشو.")
     assert any("SOM" in _countries(e["source"]) for e in found if e["type"] == "ASSAULT")
+
+
+def test_agreements_reached_on_two_days_are_two_events() -> None:
+    found = _events("وزیران خارجه دو کشور درباره اجرای توافق های سران ایران و ترکیه بدست آمده در "
+                    "روز ۹ ماه نوامبر سال ۲۰۲۰ و ۱۱ ماه ژانویه سال ۲۰۲۱ گفت و گو کردند.")
+    assert sorted(e["date"] for e in found if e["type"] == "AGREE") == ["2020-11-09",
+                                                                         "2021-01-11"]
+
+
+def test_a_persian_topic_list_runs_to_the_verb_that_closes_it() -> None:
+    # a long topic with commas, closed by the talk's verb: its act nouns are what was discussed
+    found = _events("وزیران خارجه ایران و ترکیه در مورد کاهش تنش ها در مرز دو کشور، بازگشایی همه "
+                    "راه های حمل و نقل و برقراری روابط اقتصادی و نیز ایجاد شرایط مساعد برای "
+                    "همکاری های منطقه ای تبادل نظر کردند.")
+    assert [e["type"] for e in found] == ["CONSULT"]

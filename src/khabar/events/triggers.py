@@ -927,7 +927,9 @@ def triggers_in_text(doc: Document, lo: int, hi: int, lang: str) -> list[Trigger
                 if (0 <= gap <= s.cue.window or (0 <= gap <= TOPIC_REACH and not any(
                         v.pos != "noun" and s.tok_end < sent.token_at(v.start) < t_first
                         for v in cands) and not sent.clause_break_between(s.tok_end, t_first)
-                        and _talked_about(cands, lex, sent, s.tok_end, t_first))) \
+                        and _talked_about(cands, lex, sent, s.tok_end, t_first))
+                        or (lang == "fa" and gap >= 0 and _fa_topic_list(
+                            cands, lex, text, sent, s.tok_end, t_first))) \
                         and not _completed(text, c.end, hi, lang):
                     # «درباره اوضاع قره باغ ازجمله امکان تبادل اسرا ... تبادل نظر کرد»: every
                     # act noun of a talk's topic phrase up to the next verb is what was talked
@@ -959,6 +961,26 @@ def _completed(text: str, end: int, hi: int, lang: str) -> bool:
     between = text[end:m.start()]
     # the noun's own phrase (its possessors, a list of them with commas) but no other clause
     return len(between.split()) <= 10 and not re.search(r"[.:;؛!?؟]", between)
+
+
+def _fa_topic_list(cands: list[_Cand], lex: Any, text: str, sent: Any, cue_tok: int,
+                   noun_tok: int) -> bool:
+    """Persian puts the verb last: «در مورد کاهش تنش ها ...، بازگشایی راه ها ... و نیز ایجاد
+    شرایط برای همکاری ها تبادل نظر کردند» -- a topic listing its items with commas runs, however
+    long, up to the CONSULT verb that closes it, when no other verb stands in between and no
+    stronger mark (. : ; !) cuts it."""
+    for v in cands:
+        if v.pos == "noun" or lex.entries[v.entry]["type"] != "CONSULT":
+            continue
+        v_tok = sent.token_at(v.start)
+        if v_tok <= noun_tok:
+            continue
+        if any(u.pos != "noun" and cue_tok < sent.token_at(u.start) < v_tok
+               for u in cands if u is not v):
+            return False
+        between = text[sent.starts[cue_tok]:v.start]
+        return not re.search(r"[.:;؛!?؟]", between)
+    return False
 
 
 def _talked_about(cands: list[_Cand], lex: Any, sent: Any, cue_tok: int, noun_tok: int) -> bool:

@@ -679,6 +679,12 @@ def make_events(settings: Settings) -> Any:
                 layer = spans if modality == "asserted" else modal
                 span = Span(sent.start, sent.end, "event", value, f"events:{trig.entry}")
                 layer.append(span)
+                if _pos(trig) == "noun" and date_how == "sentence":
+                    # «توافق‌های ... بدست آمده در ۹ نوامبر ۲۰۲۰ و ۱۱ ژانویه ۲۰۲۱»: agreements
+                    # of two days, one event each
+                    for other in _coordinated_dates(doc, sent, trig.end, date):
+                        layer.append(Span(sent.start, sent.end, "event",
+                                          {**value, "date": other}, f"events:{trig.entry}"))
                 if type_ in VICTIM_TYPES and modality == "asserted":
                     # "in a suicide attack": a noun, whatever word class the trigger read
                     if _cause_noun(text, t_lo, doc.text[trig.start:trig.end], lang):
@@ -847,6 +853,26 @@ def _setting(text: str, start: int, lang: str) -> bool:
 # What may stand between a request verb and its requested content: a few words, no clause
 # punctuation («دعت إلى», "called for an immediate", «طالبت ب»).
 _REQUEST_GAP = re.compile(r"^[^.,،;:!?؟«»\"]{0,30}$")
+
+
+_AND = re.compile(r"^\s*(?:و|and|,|،)\s*$")
+
+
+def _coordinated_dates(doc: Document, sent: Span, trigger_end: int, date: str | None
+                       ) -> list[str]:
+    """The dates joined by «و», "and" to the date ``date`` written after a noun trigger (raw
+    offset ``trigger_end``): «در ۹ نوامبر ۲۰۲۰ و ۱۱ ژانویه ۲۰۲۱» -> ["2021-01-11"]."""
+    dates = [d for d in doc.within("dates", sent.start, sent.end)
+             if d.start >= trigger_end and d.value.get("value")]
+    at = next((i for i, d in enumerate(dates) if d.value["value"] == date), None)
+    out: list[str] = []
+    if at is None:
+        return out
+    for prev, d in zip(dates[at:], dates[at + 1:], strict=False):
+        if not _AND.match(doc.text[prev.end:d.start]):
+            break
+        out.append(str(d.value["value"]))
+    return out
 
 
 def _cause_noun(text: str, start: int, trigger_text: str, lang: str) -> bool:
