@@ -682,9 +682,9 @@ def make_events(settings: Settings) -> Any:
                 if _pos(trig) == "noun" and date_how == "sentence":
                     # «توافق‌های ... بدست آمده در ۹ نوامبر ۲۰۲۰ و ۱۱ ژانویه ۲۰۲۱»: agreements
                     # of two days, one event each
-                    for other in _coordinated_dates(doc, sent, trig.end, date):
+                    for day in _coordinated_dates(doc, sent, trig.end, date):
                         layer.append(Span(sent.start, sent.end, "event",
-                                          {**value, "date": other}, f"events:{trig.entry}"))
+                                          {**value, "date": day}, f"events:{trig.entry}"))
                 if type_ in VICTIM_TYPES and modality == "asserted":
                     # "in a suicide attack": a noun, whatever word class the trigger read
                     if _cause_noun(text, t_lo, doc.text[trig.start:trig.end], lang):
