@@ -520,3 +520,13 @@ def test_a_persian_topic_list_runs_to_the_verb_that_closes_it() -> None:
                     "راه های حمل و نقل و برقراری روابط اقتصادی و نیز ایجاد شرایط مساعد برای "
                     "همکاری های منطقه ای تبادل نظر کردند.")
     assert [e["type"] for e in found] == ["CONSULT"]
+
+
+def test_talks_said_to_bring_no_result_are_no_event() -> None:
+    # a statement about what a process yields, not a talk that took place
+    for text in ("وزیر گفت: مذاکرات با ارمنستان هیچ نتیجه ای نمی دهد.",
+                 "وقال الوزير إن المحادثات مع أرمينيا لم تسفر عن أي نتيجة.",
+                 "The minister said talks with Armenia have yielded no result."):
+        assert not [e for e in _events(text) if e["type"] == "CONSULT"], text
+    assert [e for e in _events("وزیر امور خارجه ایران با همتای ترکیه ای خود مذاکره کرد.")
+            if e["type"] == "CONSULT"]
