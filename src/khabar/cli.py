@@ -222,11 +222,13 @@ class What(StrEnum):
     documents = "documents"
     mentions = "mentions"
     actors = "actors"
+    dyadic = "dyadic"
 
 
 class Format(StrEnum):
     jsonl = "jsonl"
     csv = "csv"
+    parquet = "parquet"
 
 
 CSV_FIELDS = {
@@ -237,6 +239,8 @@ CSV_FIELDS = {
     What.mentions: ["event", "type", "mode", "date", "doc", "lang", "start", "end", "text",
                     "rule", "confidence"],
     What.actors: ["id", "name", "country", "mentions", "documents", "langs"],
+    What.dyadic: ["date", "precision", "source_country", "target_country", "type", "events",
+                  "mentions"],
 }
 
 
@@ -295,20 +299,42 @@ def _write_rows(
 def export(
     db: DbOption = None,
     what: Annotated[What, typer.Option("--what", help="What to export.")] = What.events,
-    fmt: Annotated[Format, typer.Option("--format", help="jsonl or csv.")] = Format.jsonl,
+    fmt: Annotated[Format, typer.Option("--format", help="jsonl, csv or parquet.")] = Format.jsonl,
     output: Annotated[
-        Path | None, typer.Option("-o", "--output", dir_okay=False, help="File (default stdout).")
+        Path | None,
+        typer.Option("-o", "--output",
+                     help="File, or a folder for WHAT.FORMAT (default stdout; parquet needs it)."),
     ] = None,
     text: Annotated[
         bool, typer.Option("--text", help="Include document text (documents only).")
     ] = False,
+    day_only: Annotated[
+        bool, typer.Option("--day-only", help="Dyadic table: day-precision events only.")
+    ] = False,
     config: ConfigOption = None,
 ) -> None:
-    """Export events (EVENTS.md JSON Lines), documents, mentions or actors."""
+    """Export events (EVENTS.md JSON Lines), documents, mentions, actors or dyadic counts."""
+    from khabar.store.exports import dyadic_rows, export_rows, write_parquet
+
+    if output is not None and output.is_dir():
+        output = output / f"{what.value}.{fmt.value}"
+    if fmt is Format.parquet and output is None:
+        raise typer.BadParameter("--format parquet writes a file: give -o FILE or -o FOLDER",
+                                 param_hint="-o")
     with _guard():
         settings = _settings(config)
         with open_store(_db(db, settings), readonly=True) as store:
-            rows = _rows(store, what, text)
+            if fmt is Format.parquet and output is not None:
+                n = write_parquet(
+                    export_rows(store, what.value, text=text, day_only=day_only), what.value,
+                    output,
+                )
+                _say(f"{n} {what.value} exported to {output}")
+                return
+            rows: Iterable[dict[str, Any]] = (
+                dyadic_rows(store, day_only=day_only) if what is What.dyadic
+                else _rows(store, what, text)
+            )
             if output is None:
                 n = _write_rows(rows, what, fmt, sys.stdout, text=text)
                 sys.stdout.flush()
@@ -316,6 +342,45 @@ def export(
                 with output.open("w", encoding="utf-8", newline="") as fh:
                     n = _write_rows(rows, what, fmt, fh, text=text)
     _say(f"{n} {what.value} exported")
+
+
+@app.command()
+def stories(
+    db: DbOption = None,
+    min_size: Annotated[
+        int, typer.Option("--min-size", min=1, help="Print stories of at least N documents.")
+    ] = 2,
+    limit: Annotated[int | None, typer.Option("--limit", min=1, help="Print at most N.")] = None,
+    config: ConfigOption = None,
+) -> None:
+    """Group documents that tell the same story (incremental); print stories as JSON lines."""
+    from khabar.errors import StoreError
+    from khabar.stories import build_stories, get_story, list_stories
+
+    with _guard():
+        settings = _settings(config)
+        target = _db(db, settings)
+        if not target.is_file():
+            raise StoreError(f"no khabar database at {target}")
+        with open_store(target) as store:
+            report = build_stories(store, settings)
+            found = list_stories(store, limit=limit, min_size=min_size)
+            out = sys.stdout
+            for summary in found:
+                story = get_story(store, summary.id)
+                if story is None:
+                    continue
+                line = story.to_dict()
+                line["documents"] = [
+                    {"doc": m.doc_id, "lang": m.lang, "published": m.published,
+                     "title": m.title, "score": m.score, "rule": m.evidence.get("rule")}
+                    for m in story.documents
+                ]
+                out.write(json.dumps(line, ensure_ascii=False) + "\n")
+            out.flush()
+            total = len(list_stories(store))
+    _say(f"{target}: {report.summary()}; {total} stories, {len(found)} printed "
+         f"(at least {min_size} documents)")
 
 
 @app.command(name="eval")
