@@ -843,3 +843,11 @@ def test_persian_can_is_hypothetical_and_managed_to_is_done() -> None:
     assert [t.modality for t in found if t.type == "ASSAULT"] == ["hypothetical"]
     found = triggers("آذربایجان توانست سرزمین های اشغالی خود را آزاد کند.", "fa")
     assert [t.modality for t in found if t.type == "ASSAULT"] == ["asserted"]
+
+
+def test_bringing_a_leaders_letter_is_a_consultation() -> None:
+    # a message carried from one leader to another: a CONSULT (weak: its other side is needed)
+    assert one("نامه رییس‌جمهورشان را آورده بود.", "fa", "CONSULT").weak
+    assert one("ظریف پیام روحانی را به رئیس‌جمهور سوریه رساند.", "fa", "CONSULT")
+    assert one("The envoy delivered a letter from the president.", "en", "CONSULT")
+    assert one("سلم السفير رسالة من الرئيس إلى نظيره.", "ar", "CONSULT")
