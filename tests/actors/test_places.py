@@ -94,3 +94,15 @@ def test_persian_security_forces_take_the_place_country() -> None:
     found = {v.get("sector"): v["country"] for _, v, _ in _actors(doc)}
     assert found.get("police") == "IRN"
     assert found.get("protesters") == "IRN"
+
+
+def test_irans_azerbaijan_provinces_are_iran_not_the_republic() -> None:
+    # a state's name inside a curated province's name gives way to the province
+    for text, lang in (("پلیس استان آذربایجان شرقی ۳۷ نفر را دستگیر کرد.", "fa"),
+                       ("استاندار آذربایجان غربی با وزیر کشور دیدار کرد.", "fa"),
+                       ("وصل الرئيس الإيراني إلى تبريز عاصمة محافظة أذربيجان الشرقية.", "ar")):
+        doc = _run(text, lang)
+        assert "AZE" not in {s.value.get("country") for s in doc.spans("actors")}, text
+        assert "IRN" in {s.value.get("country") for s in doc.spans("places")}, text
+    doc = _run("رئیس‌جمهور آذربایجان با همتای ایرانی خود دیدار کرد.", "fa")
+    assert "AZE" in {s.value.get("country") for s in doc.spans("actors")}

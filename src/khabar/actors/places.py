@@ -247,10 +247,14 @@ def find_places(
         # a capital inside a longer name («مدينة الكويت») gives way to it
         regions = [i for i in overlapping if all(v.kind == "region" for v in hits[i].values)]
         overlapping = [i for i in overlapping if i not in regions]
+        # a state's own name inside a curated province's («آذربایجان شرقی», Iran's East
+        # Azerbaijan; «أذربيجان الغربية») gives way to it too
+        inner = ("capitals", "seats", "names") if any(
+            p.curated for p in keys.get(m.values[0], ())) else ("capitals", "seats")
         if overlapping and not all(
             m.start <= hits[i].start and hits[i].end <= m.end
             and (hits[i].end - hits[i].start) < (m.end - m.start)
-            and all(v.kind == "region" or (v.kind == "state" and v.form in ("capitals", "seats"))
+            and all(v.kind == "region" or (v.kind == "state" and v.form in inner)
                     for v in hits[i].values)
             for i in overlapping
         ):
