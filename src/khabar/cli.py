@@ -3,12 +3,18 @@
 Exit codes: 0 all well; 1 the command ran but some documents failed (or were refused as
 duplicate ids); 2 the command could not run (usage, settings, database). Data goes to stdout,
 progress, summaries and errors to stderr.
+
+When stdout is closed early (``khabar export | head -1``), the command stops quietly, with
+nothing on stderr, and exits with status 141 (128 + SIGPIPE), the status a shell reports for
+``cat`` or ``grep`` stopped by a closed pipe, so a script under ``set -o pipefail`` sees a
+truncated output as it would from those tools.
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -20,6 +26,7 @@ import typer
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from typer.core import TyperGroup
 
 from khabar.document import Document
 from khabar.errors import KhabarError
@@ -30,11 +37,40 @@ from khabar.store.events import actor_list_text
 __all__ = ["app", "main"]
 
 EXIT_OK, EXIT_DOCS_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: stdout was closed early (see the module docstring)
 ANNOTATED_LAYERS = ("sentences", "dates", "actors", "events", "boilerplate")
 SAMPLE_DIR = Path(__file__).resolve().parent / "sample"
 _GLOB_CHARS = frozenset("*?[")
 
+class _Commands(TyperGroup):
+    """khabar's commands: a reader that closes stdout early stops them quietly."""
+
+    def invoke(self, ctx: Any) -> Any:  # a click Context (typer's own, in recent versions)
+        try:
+            try:
+                return super().invoke(ctx)
+            finally:
+                if sys.stdout is not None:
+                    sys.stdout.flush()
+        except BrokenPipeError:
+            _drop_stdout()
+            raise typer.Exit(EXIT_BROKEN_PIPE) from None
+
+
+def _drop_stdout() -> None:
+    """Point stdout at the null device, so that the flush at exit does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(devnull, sys.stdout.fileno())
+        finally:
+            os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # no file descriptor (tests capture stdout)
+        pass
+
+
 app = typer.Typer(
+    cls=_Commands,
     name="khabar",
     help="Political event records (PLOVER) from Persian, Arabic and English news.",
     no_args_is_help=True,
@@ -82,6 +118,8 @@ def _guard() -> Iterator[None]:
     except KhabarError as exc:
         _say(f"error: {exc}")
         raise typer.Exit(EXIT_USAGE) from exc
+    except BrokenPipeError:
+        raise  # stdout closed early: a quiet stop (_Commands), not an error
     except OSError as exc:
         _say(f"error: {exc}")
         raise typer.Exit(EXIT_USAGE) from exc

@@ -96,6 +96,47 @@ def free_port() -> int:
 @pytest.fixture(scope="session")
 def live_server(app: Any) -> Iterator[str]:
     """The app served by uvicorn in a thread on a free localhost port."""
+    yield from _serve(app)
+
+
+@pytest.fixture(scope="session")
+def stories_db(web_db: WebDB, tmp_path_factory: pytest.TempPathFactory) -> WebDB:
+    """A copy of the database with its stories built (``khabar.stories.build_stories``); the
+    web itself never builds them."""
+    from khabar import open_store
+    from khabar.stories import build_stories
+
+    db = tmp_path_factory.mktemp("stories") / f"{web_db.kind}-stories.db"
+    shutil.copy(web_db.path, db)
+    with open_store(db) as store:
+        report = build_stories(store)
+    assert report.documents > 0, report.summary()
+    return WebDB(db, web_db.kind)
+
+
+@pytest.fixture(scope="session")
+def stories_app(stories_db: WebDB) -> Any:
+    from khabar.web import create_app
+
+    return create_app(stories_db.path)
+
+
+@pytest.fixture(scope="session")
+def stories_client(stories_app: Any) -> Iterator[Any]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        from fastapi.testclient import TestClient
+    with TestClient(stories_app) as c:
+        yield c
+
+
+@pytest.fixture(scope="session")
+def stories_server(stories_app: Any) -> Iterator[str]:
+    yield from _serve(stories_app)
+
+
+def _serve(app: Any) -> Iterator[str]:
+    """Serve ``app`` with uvicorn in a thread on a free localhost port; yield its URL."""
     import uvicorn
 
     port = free_port()

@@ -1,5 +1,6 @@
 """The pages in a real browser (Debian's chromium through Playwright): they load without script
-errors, the timeline and the network draw, right-to-left text renders right to left.
+errors, the timeline and the network draw, right-to-left text renders right to left, a story
+page lists its documents and events.
 
 Screenshots go to tests/web/screenshots/ (ignored by git; KHABAR_SCREENSHOTS moves them); the
 path is printed at the start of the session (pytest -s shows it).
@@ -157,3 +158,42 @@ def test_documents_page_and_error_page(page: Any, live_server: str, screenshots:
     response = page.goto(f"{live_server}/events/does-not-exist")
     assert response is not None and response.status == 404
     assert "no event" in page.locator("[data-testid=error]").inner_text()
+
+
+def test_story_page_lists_documents_and_events_rtl(page: Any, stories_server: str,
+                                                  stories_client: Any, stories_db: Any,
+                                                  screenshots: Path) -> None:
+    stories = stories_client.get("/api/stories", params={"min_size": 1, "limit": 500}).json()
+    rtl = [st for st in stories["stories"] if {"fa", "ar"} & set(st["langs"])]
+    assert rtl, "a story with Persian or Arabic documents"
+    st = max(rtl, key=lambda s: (s["size"], s["event_count"]))  # the seeds: 001 and 003
+    visit(page, f"{stories_server}/stories?min_size=1", screenshots / "stories.png")
+    assert page.locator("[data-testid=stories-table] tbody tr").count() == len(
+        stories["stories"])
+    visit(page, f"{stories_server}/stories/{st['id']}", screenshots / "story.png")
+    detail = stories_client.get(f"/api/stories/{st['id']}").json()
+    titles = page.locator("[data-testid=story-doc-title]")
+    assert titles.count() == len(detail["documents"]) == st["size"]
+    for i, d in enumerate(detail["documents"]):
+        link = titles.nth(i)
+        assert link.inner_text().strip() == (d["title"] or d["id"]).strip()
+        if d["lang"] in ("fa", "ar"):  # right-to-left text renders right to left
+            assert link.get_attribute("lang") == d["lang"]
+            assert link.evaluate("el => getComputedStyle(el).direction") == "rtl"
+    if stories_db.kind == "seeds":
+        assert {d["lang"] for d in detail["documents"]} == {"fa", "ar"}
+    events = page.locator("[data-testid=story-events] li[data-event]")
+    assert events.count() == len(detail["events"]) > 0
+    if any(e["date"] for e in detail["events"]):
+        assert page.locator("[data-testid=story-timeline] rect").count() == sum(
+            1 for e in detail["events"] if e["date"])
+    quote_el = page.locator("[data-testid=story-event-quote]:is([lang=fa], [lang=ar])").first
+    assert quote_el.evaluate("el => getComputedStyle(el).direction") == "rtl"
+    box = quote_el.bounding_box()
+    first = quote_el.evaluate(FIRST_LETTER)
+    assert box and (box["x"] + box["width"]) - first[1] < 40 < first[0] - box["x"], (box, first)
+    # from a document of the story back to its story
+    titles.first.click()
+    page.wait_for_url("**/documents/**")
+    story_link = page.locator("[data-testid=story-of] a")
+    assert story_link.get_attribute("href") == f"/stories/{st['id']}"

@@ -10,10 +10,15 @@ page                   JSON twin                    what
 ``/events/{id}``       ``/api/events/{id}``         one merged event, every mention in context
 ``/documents``         ``/api/documents``           the stored documents
 ``/documents/{id}``    ``/api/documents/{id}``      a document's text with its layers marked
+``/stories``           ``/api/stories``             stories: documents telling the same story
+``/stories/{id}``      ``/api/stories/{id}``        a story's documents and the events they tell
 \\-                    ``/api/facets``              what the filters can choose from
 =====================  ===========================  =============================================
 
 A twin takes the same query parameters as its page. ``/openapi.json`` describes the API.
+
+Stories are read, never built here: ``khabar stories --db FILE`` builds them (and the pages say
+so when it has not run).
 
 Safety: the database is opened read-only and no endpoint writes; every list is bounded
 (``limit`` at most 500) and every request has a time budget (2 s by default; past it the
@@ -127,6 +132,8 @@ Filters = Annotated[EventFilter, Depends(filters)]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"at most {MAX_LIMIT}")]
 Offset = Annotated[int, Query(ge=0, le=Bounds().max_offset)]
 Sort = Annotated[str, Query(pattern=r"^-?date$", description="date or -date (newest first)")]
+MinSize = Annotated[int, Query(ge=1, le=Bounds().max_offset,
+                               description="stories of at least this many documents")]
 Zoom = Annotated[str | None, Query(pattern=r"^(year|month|day)?$",
                                    description="year, month or day (default: chosen)")]
 
@@ -299,6 +306,22 @@ def create_app(db_path: str | Path, *, budget: float = 2.0,
         with model.reader() as r:
             return r.document(doc_id)
 
+    @app.get("/api/stories", response_model=models.StoryList, responses=ERROR_RESPONSES,
+             tags=["stories"], summary="Stories, largest first (built by khabar stories)")
+    def api_stories(min_size: MinSize = 2,
+                    lang: Annotated[str | None, Query(max_length=16, description=(
+                        "stories with a document in this language"))] = None,
+                    limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+        with model.reader() as r:
+            return r.stories(min_size=min_size, lang=lang or None, limit=limit, offset=offset)
+
+    @app.get("/api/stories/{story_id}", response_model=models.StoryDetail,
+             responses=ERROR_RESPONSES, tags=["stories"],
+             summary="A story's documents, why each joined, and the events they tell")
+    def api_story(story_id: str) -> dict[str, Any]:
+        with model.reader() as r:
+            return r.story(story_id)
+
     @app.get("/api/facets", response_model=models.Facets, responses=ERROR_RESPONSES,
              tags=["meta"], summary="What the filters can choose from, and counts")
     def api_facets() -> dict[str, Any]:
@@ -368,6 +391,22 @@ def create_app(db_path: str | Path, *, budget: float = 2.0,
             doc = r.document(doc_id)
             return page(request, "document.html", r, None, title=doc["title"] or doc["id"],
                         doc=doc, body=document_html(doc))
+
+    @app.get("/stories", include_in_schema=False, response_class=HTMLResponse)
+    def stories_page(request: Request, min_size: MinSize = 2,
+                     lang: Annotated[str | None, Query(max_length=16)] = None,
+                     limit: Limit = 50, offset: Offset = 0) -> HTMLResponse:
+        with model.reader() as r:
+            found = r.stories(min_size=min_size, lang=lang or None, limit=limit, offset=offset)
+            return page(request, "stories.html", r, None, title="Stories", stories=found,
+                        lang=lang or "")
+
+    @app.get("/stories/{story_id}", include_in_schema=False, response_class=HTMLResponse)
+    def story_page(request: Request, story_id: str) -> HTMLResponse:
+        with model.reader() as r:
+            story = r.story(story_id)
+            return page(request, "story.html", r, None, title=story["title"] or story["id"],
+                        story=story)
 
     return app
 

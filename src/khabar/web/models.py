@@ -15,6 +15,8 @@ __all__ = [
     "Facets",
     "Network",
     "SearchResult",
+    "StoryDetail",
+    "StoryList",
     "Timeline",
 ]
 
@@ -223,6 +225,15 @@ class EventMark(BaseModel):
     end: int
 
 
+class StoryRef(BaseModel):
+    """The story a document belongs to (``khabar stories`` builds them)."""
+
+    id: str
+    title: str | None
+    size: int = Field(description="documents in the story")
+    langs: list[str]
+
+
 class DocumentDetail(BaseModel):
     id: str
     title: str | None
@@ -238,6 +249,8 @@ class DocumentDetail(BaseModel):
     layers: dict[str, list[Span]]
     event_marks: list[EventMark]
     events: list[EventSummary]
+    story: StoryRef | None = Field(None, description="the story of the document; null when "
+                                   "stories were not built or do not hold it yet")
 
 
 class DocumentHit(BaseModel):
@@ -256,6 +269,66 @@ class SearchResult(EventList):
     documents: list[DocumentHit]
     resolution: dict[str, Any] = Field(description="how the query's actor and country "
                                        "words were resolved to KB records")
+
+
+class StorySummary(BaseModel):
+    """A story: documents that tell the same story, across languages and sources."""
+
+    id: str
+    founder: str = Field(description="the document that started the story")
+    title: str | None = Field(description="the founder's title (or the start of its text)")
+    first_date: str | None = Field(description="earliest publication date of its documents")
+    last_date: str | None
+    size: int = Field(description="number of documents")
+    langs: list[str]
+    event_count: int = Field(description="merged events its documents tell")
+
+
+class StoryList(BaseModel):
+    total: int = Field(description="stories matching min_size and lang")
+    limit: int
+    offset: int
+    min_size: int
+    lang: str | None
+    built: bool = Field(description="whether stories were built (khabar stories --db FILE)")
+    all_stories: int
+    assigned: int = Field(description="documents in some story")
+    unassigned: int = Field(description="documents (status ok) not in a story yet: "
+                            "khabar stories assigns them")
+    stories: list[StorySummary]
+
+
+class StoryDocument(BaseModel):
+    id: str
+    title: str | None
+    lang: str | None
+    published: str | None
+    score: float | None = Field(description="cosine with the matched document; null for the "
+                                "document that started the story")
+    rule: str = Field(description="new (started the story), text or events")
+    matched: str | None = Field(description="the document it matched")
+    evidence: dict[str, Any] = Field(description="rule, matched, cosine, days_apart, "
+                                     "shared_events (merged event ids)")
+    joined_at: str | None
+    events: int = Field(description="merged events the document tells")
+
+
+class StoryEvent(EventSummary):
+    story_docs: list[str] = Field(description="documents of the story that tell the event")
+
+
+class StoryDay(BaseModel):
+    date: str | None = Field(description="event date (any precision); null: undated")
+    events: list[str]
+    by_class: dict[str, int]
+
+
+class StoryDetail(StorySummary):
+    documents: list[StoryDocument]
+    events: list[StoryEvent] = Field(description="merged events told in its documents, "
+                                     "by date")
+    truncated: bool = Field(description="more than 500 documents or events: the first shown")
+    timeline: list[StoryDay]
 
 
 class Facets(BaseModel):

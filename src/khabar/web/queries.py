@@ -696,7 +696,108 @@ class Reader:
         return {"id": did, "title": title, "lang": lang, "published": published, "url": url,
                 "source": source, "status": status, "reason": reason, "chars": chars,
                 "truncated": chars > len(text), "text": text, "layers": layers,
-                "event_marks": marks, "events": events}
+                "event_marks": marks, "events": events, "story": self.story_of(did)}
+
+    # -- stories -------------------------------------------------------------------------------
+    def _has_stories(self) -> bool:
+        """Whether the database has the story tables (migration 0003)."""
+        return bool(self._rows(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'story_documents'"))
+
+    def story_of(self, doc_id: str) -> dict[str, Any] | None:
+        """The story a document belongs to (id, title, size, languages), or None."""
+        if not self._has_stories():
+            return None
+        rows = self._rows(
+            "SELECT st.id, st.title, st.size, st.langs FROM story_documents s "
+            "JOIN stories st ON st.id = s.story_id WHERE s.doc_id = ?", [doc_id])
+        if not rows:
+            return None
+        sid, title, size, langs = rows[0]
+        return {"id": sid, "title": title, "size": int(size), "langs": _loads(langs, [])}
+
+    def stories(self, *, min_size: int = 2, lang: str | None = None, limit: int | None = None,
+                offset: int = 0) -> dict[str, Any]:
+        """A page of stories (built by ``khabar stories``; read here, never built), largest
+        first, then most recent, with the number of merged events their documents tell."""
+        n = self.limit(limit)
+        offset = max(0, min(offset, self.bounds.max_offset))
+        out: dict[str, Any] = {"total": 0, "limit": n, "offset": offset, "min_size": min_size,
+                               "lang": lang, "built": False, "all_stories": 0,
+                               "assigned": 0, "unassigned": 0, "stories": []}
+        if not self._has_stories():
+            return out
+        all_stories, assigned, unassigned = self._rows(
+            "SELECT (SELECT COUNT(*) FROM stories), (SELECT COUNT(*) FROM story_documents), "
+            "(SELECT COUNT(*) FROM documents d WHERE d.status = 'ok' AND NOT EXISTS "
+            "(SELECT 1 FROM story_documents s WHERE s.doc_id = d.id))")[0]
+        w = _Where()
+        w.add("st.size >= ?", min_size)
+        if lang:
+            w.add("EXISTS (SELECT 1 FROM json_each(st.langs) l WHERE l.value = ?)", lang)
+        total = self._rows(f"SELECT COUNT(*) FROM stories st WHERE {w.text()}", w.args)[0][0]
+        rows = self._rows(
+            "SELECT st.id, st.founder, st.title, st.first_date, st.last_date, st.size, st.langs, "
+            "(SELECT COUNT(DISTINCT COALESCE(r.cluster, r.id)) FROM story_documents s "
+            "JOIN mentions m ON m.doc_id = s.doc_id JOIN events r ON r.id = m.event_id "
+            f"WHERE s.story_id = st.id) FROM stories st WHERE {w.text()} "
+            "ORDER BY st.size DESC, st.last_date IS NULL, st.last_date DESC, st.id "
+            "LIMIT ? OFFSET ?", [*w.args, n, offset])
+        out.update(total=int(total), built=bool(all_stories), all_stories=int(all_stories),
+                   assigned=int(assigned), unassigned=int(unassigned),
+                   stories=[self._story_row(r) for r in rows])
+        return out
+
+    @staticmethod
+    def _story_row(row: tuple[Any, ...]) -> dict[str, Any]:
+        sid, founder, title, first, last, size, langs, events = row
+        return {"id": sid, "founder": founder, "title": title, "first_date": first,
+                "last_date": last, "size": int(size), "langs": _loads(langs, []) or [],
+                "event_count": int(events)}
+
+    def story(self, story_id: str) -> dict[str, Any]:
+        """A story: its documents (publication order) with the score and evidence each joined
+        by, and the merged events its documents tell (date order), grouped by date."""
+        rows = self._rows(
+            "SELECT st.id, st.founder, st.title, st.first_date, st.last_date, st.size, st.langs, "
+            "0 FROM stories st WHERE st.id = ?", [story_id]) if self._has_stories() else []
+        if not rows:
+            raise NotFound(f"no story {story_id!r}")
+        story = self._story_row(rows[0])
+        n = self.bounds.max_limit
+        members = []
+        for did, title, lang, published, score, evidence, joined, events in self._rows(
+            "SELECT d.id, d.title, d.lang, d.published, s.score, s.evidence, s.joined_at, "
+            "(SELECT COUNT(DISTINCT COALESCE(r.cluster, r.id)) FROM mentions m "
+            "JOIN events r ON r.id = m.event_id WHERE m.doc_id = d.id) "
+            "FROM story_documents s JOIN documents d ON d.id = s.doc_id WHERE s.story_id = ? "
+            "ORDER BY d.published IS NULL, d.published, d.id LIMIT ?", [story_id, n]):
+            ev = _loads(evidence, {}) or {}
+            members.append({"id": did, "title": title, "lang": lang, "published": published,
+                            "score": score, "rule": str(ev.get("rule") or ""),
+                            "matched": ev.get("matched"), "evidence": ev,
+                            "joined_at": joined, "events": int(events)})
+        tellers: dict[str, list[str]] = defaultdict(list)
+        for cluster, doc in self._rows(
+            "SELECT DISTINCT COALESCE(r.cluster, r.id), m.doc_id FROM story_documents s "
+            "JOIN mentions m ON m.doc_id = s.doc_id JOIN events r ON r.id = m.event_id "
+            "WHERE s.story_id = ? ORDER BY 1, 2", [story_id]):
+            tellers[cluster].append(doc)
+        clusters = sorted(tellers)
+        events = self._summaries(self._rows(
+            f"SELECT {EVENT_COLUMNS} FROM event_view e WHERE e.id IN "
+            "(SELECT value FROM json_each(?)) ORDER BY e.date IS NULL, e.date, e.type, e.id "
+            "LIMIT ?", [json.dumps(clusters), n])) if clusters else []
+        days: dict[str | None, dict[str, Any]] = {}
+        for e in events:
+            e["story_docs"] = tellers.get(e["id"], [])
+            day = days.setdefault(e["date"], {"date": e["date"], "events": [], "by_class": {}})
+            day["events"].append(e["id"])
+            day["by_class"][e["plover_class"]] = day["by_class"].get(e["plover_class"], 0) + 1
+        story.update(event_count=len(clusters), documents=members, events=events,
+                     truncated=len(clusters) > len(events) or story["size"] > len(members),
+                     timeline=list(days.values()))
+        return story
 
     # -- search --------------------------------------------------------------------------------
     def search(self, f: EventFilter, *, limit: int | None = None, offset: int = 0,
