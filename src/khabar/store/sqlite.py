@@ -37,7 +37,7 @@ from khabar.store.migrate import applied_migrations, migrate, pending
 from khabar.store.report import IngestReport, reason_kind
 from khabar.text.normalize import fold
 
-__all__ = ["DocumentInfo", "SearchHit", "Store", "open_store"]
+__all__ = ["DocumentInfo", "SearchHit", "Store", "fts_term", "open_store", "query_terms"]
 
 DEFAULT_BATCH = 256
 _MIN_FTS = 3  # the trigram tokenizer cannot match shorter strings; those are scanned
@@ -487,10 +487,10 @@ class Store:
         for record, mentions in self._events():
             yield export_line(record, mentions)
 
-    def merged_events(self) -> Iterator[dict[str, Any]]:
+    def merged_events(self, only: str | None = None) -> Iterator[dict[str, Any]]:
         """Events as exported, each with its ``id`` (the merged event's), ``sources`` (distinct
-        documents) and ``confidence`` (:mod:`khabar.store.merge`)."""
-        for record, mentions in self._events():
+        documents) and ``confidence`` (:mod:`khabar.store.merge`); ``only``: one merged event."""
+        for record, mentions in self._events(only):
             yield {"id": record["id"], **export_line(record, mentions),
                    "sources": record["sources"], "confidence": record["confidence"]}
 
@@ -502,7 +502,7 @@ class Store:
         if row is None:
             raise KeyError(event_id)
         cluster = row[0]
-        merged = next((e for e in self._events_of(cluster)), None)
+        merged = next(self.merged_events(cluster), None)
         readings = []
         for r in self._conn.execute(
                 "SELECT e.id, e.type, e.mode, e.date, e.source, e.target, e.extra, g.matched, "
@@ -520,11 +520,6 @@ class Store:
                 "evidence": json.loads(r[8]) if r[8] else None, "mentions": mentions,
             })
         return {"id": cluster, "event": merged, "readings": readings}
-
-    def _events_of(self, cluster: str) -> Iterator[dict[str, Any]]:
-        for record, mentions in self._events(cluster):
-            yield {"id": record["id"], **export_line(record, mentions),
-                   "sources": record["sources"], "confidence": record["confidence"]}
 
     def export_mentions(self) -> Iterator[dict[str, Any]]:
         """One dict per mention, with its event's id, type, mode and date."""
@@ -564,7 +559,7 @@ class Store:
         (trigram index), so a word is found under proclitics and suffixes ("خارجیه" in
         "والخارجیه"); words shorter than three letters are matched by a scan.
         """
-        terms = _query_terms(query)
+        terms = query_terms(query)
         if not terms:
             return []
         long_terms = [t for t in terms if len(t.replace(" ", "")) >= _MIN_FTS]
@@ -573,7 +568,7 @@ class Store:
         args: list[Any] = []
         if long_terms:
             where.append("documents_fts MATCH ?")
-            args.append(" AND ".join(_fts_term(t) for t in long_terms))
+            args.append(" AND ".join(fts_term(t) for t in long_terms))
         for t in short_terms:
             where.append("(instr(f.title, ?) > 0 OR instr(f.body, ?) > 0)")
             args.extend([t, t])
@@ -635,7 +630,8 @@ def _article_text(doc: Document) -> str:
 _QUERY = re.compile(r'"([^"]+)"|(\S+)')
 
 
-def _query_terms(query: str) -> list[str]:
+def query_terms(query: str) -> list[str]:
+    """Folded search terms: words, and "quoted phrases" kept whole."""
     terms = []
     for phrase, word in _QUERY.findall(query):
         folded = fold(phrase or word).replace('"', "")
@@ -644,7 +640,7 @@ def _query_terms(query: str) -> list[str]:
     return terms
 
 
-def _fts_term(term: str) -> str:
+def fts_term(term: str) -> str:
     """An FTS5 expression for one folded term; a spaced term also matches its joined form."""
     if " " in term:
         return f'("{term}" OR "{term.replace(" ", "")}")'

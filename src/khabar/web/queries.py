@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from khabar.errors import StoreError
+from khabar.store.sqlite import fts_term, query_terms
 from khabar.text.normalize import fold, normalize
 from khabar.web.actors import (
     ActorQuery,
@@ -58,7 +59,6 @@ __all__ = [
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 ZOOMS = {"year": 4, "month": 7, "day": 10}
 _MIN_FTS = 3  # the trigram tokenizer cannot match shorter strings
-_QUERY = re.compile(r'"([^"]+)"|(\S+)')
 EVENT_COLUMNS = (
     "e.id, e.type, e.mode, e.date, e.date_end, e.source, e.target, e.location, e.contexts, "
     "e.confidence, e.extra, e.cluster"
@@ -156,23 +156,6 @@ class EventFilter:
         return {"q": self.q, "actor": self.actor, "country": self.country,
                 "type": list(self.types), "class": list(self.classes), "since": self.since,
                 "until": self.until, "lang": self.lang, "doc": self.doc}
-
-
-def query_terms(query: str) -> list[str]:
-    """Folded search terms: words, and "quoted phrases" kept whole."""
-    terms = []
-    for phrase, word in _QUERY.findall(query):
-        folded = fold(phrase or word).replace('"', "")
-        if folded:
-            terms.append(folded)
-    return terms
-
-
-def _fts_term(term: str) -> str:
-    """An FTS5 expression for one folded term; a spaced term also matches its joined form."""
-    if " " in term:
-        return f'("{term}" OR "{term.replace(" ", "")}")'
-    return f'"{term}"'
 
 
 def _fts_ok(term: str) -> bool:
@@ -307,8 +290,8 @@ class Reader:
         long_terms = [t for t in terms if _fts_ok(t)]
         if not long_terms:
             return None
-        expr = " AND ".join(_fts_term(t) for t in long_terms)
-        alternatives = [_fts_term(fold(x)) for x in forms if _fts_ok(fold(x))]
+        expr = " AND ".join(fts_term(t) for t in long_terms)
+        alternatives = [fts_term(fold(x)) for x in forms if _fts_ok(fold(x))]
         if alternatives:
             expr = "(" + expr + ") OR " + " OR ".join(alternatives)
         rows = self._rows(
@@ -822,8 +805,8 @@ class Reader:
         long_terms = [t for t in terms if _fts_ok(t)]
         short_terms = [t for t in terms if not _fts_ok(t)]
         if long_terms:
-            expr = " AND ".join(_fts_term(t) for t in long_terms)
-            forms = [_fts_term(fold(x)) for x in aq.forms if _fts_ok(fold(x))]
+            expr = " AND ".join(fts_term(t) for t in long_terms)
+            forms = [fts_term(fold(x)) for x in aq.forms if _fts_ok(fold(x))]
             if forms:
                 expr = "(" + expr + ") OR " + " OR ".join(forms)
             w.add("documents_fts MATCH ?", expr)
